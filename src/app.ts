@@ -1,0 +1,76 @@
+import compress from '@fastify/compress';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { sendProblem } from './http/problem.js';
+import { healthRoutes } from './routes/health.js';
+import type { Db } from './store/database.js';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
+}
+
+export const API_VERSION = '1.0.0';
+
+/**
+ * Builds the HTTP app around an open database. Never listens: `server.ts`
+ * does that, and tests inject requests into the same app.
+ */
+export async function buildApp({ db, config, logger = false }: AppOptions) {
+  const app = Fastify({
+    ...(logger && typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
+    // Framework-level rejections (malformed URL encoding) get the same problem shape as ours.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(request, reply, { status: 400, title: 'Bad Request', detail: error.message });
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Course notes API',
+        version: API_VERSION,
+        description: 'Markdown study notes compiled into courses, chapters, topics, concepts, key terms and figure references.',
+        license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
+      },
+      servers: [{ url: '/' }],
+      tags: [{ name: 'health', description: 'Liveness and readiness' }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // A JSON API serves no HTML of its own; the docs page sets its own CSP.
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } });
+  await app.register(cors, {
+    origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS,
+    exposedHeaders: ['ETag', 'Location', 'Retry-After'],
+    maxAge: 600,
+  });
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+
+  await app.register(healthRoutes, { db });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,62 @@
+import { chapterOf, titleFromPath } from '../notes/chapter-of.js';
+import { decodeNote } from '../notes/decode.js';
+import { contentHash, documentId } from '../notes/ids.js';
+import type { ParsedNote } from '../notes/model.js';
+import { NoteError } from '../notes/note-error.js';
+import { parseNote } from '../notes/parse-note.js';
+
+/** Bumped when the parser's output changes, so stored notes are re-read even if their bytes are not. */
+export const PARSER_VERSION = 1;
+
+// A note larger than this is not study notes; refusing it bounds memory and parse time per request.
+export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
+
+export interface NoteLocation {
+  /** The course folder's name; front matter `course:` overrides it. */
+  course: string;
+  /** Path inside the course folder, `/`-separated. */
+  path: string;
+}
+
+export interface CompiledNote {
+  documentId: string;
+  course: string;
+  path: string;
+  chapter: string;
+  title: string;
+  order: number | null;
+  hash: string;
+  bytes: Uint8Array;
+  note: ParsedNote;
+}
+
+export function hashNote(bytes: Uint8Array): string {
+  return contentHash(bytes);
+}
+
+/** Bytes and where they came from → everything the store writes. Throws NoteError. */
+export function compileNote(location: NoteLocation, bytes: Uint8Array, hash = hashNote(bytes)): CompiledNote {
+  if (bytes.length > MAX_NOTE_BYTES) {
+    throw new NoteError(`the note is ${bytes.length} bytes; the limit is ${MAX_NOTE_BYTES}`);
+  }
+  const text = decodeNote(bytes);
+  let course = location.course;
+  const note = parseNote(text, {
+    documentId: (frontMatter) => {
+      course = frontMatter.course?.normalize('NFC') ?? location.course;
+      return documentId(course, location.path);
+    },
+  });
+  const fm = note.frontMatter;
+  return {
+    documentId: documentId(course, location.path),
+    course,
+    path: location.path,
+    chapter: chapterOf(fm.chapter, location.path),
+    title: fm.title ?? titleFromPath(location.path),
+    order: fm.order,
+    hash,
+    bytes,
+    note,
+  };
+}

@@ -1,0 +1,70 @@
+import type { Token } from 'markdown-it';
+import type { LineRange } from './model.js';
+import type { NoteBuilder } from './note-builder.js';
+import { readRange } from './read-range.js';
+import { closeOf } from './tokens.js';
+
+// Only used on the first line of a list item markdown-it already found, to cut its marker.
+const MARKER = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
+
+/**
+ * Turns a list (bullet or ordered, any depth) into concepts: each item keeps
+ * its own text, terms and figures, and its nested items become child concepts.
+ */
+export function addList(
+  note: NoteBuilder,
+  tokens: readonly Token[],
+  open: number,
+  topicId: string | null,
+  parentId: string | null,
+  depth: number,
+): void {
+  const close = closeOf(tokens, open);
+  const ordered = tokens[open]!.type === 'ordered_list_open';
+  for (let i = open + 1; i < close; i++) {
+    const item = tokens[i]!;
+    if (item.type !== 'list_item_open') continue;
+    const itemClose = closeOf(tokens, i);
+    const content = readRange(tokens, i + 1, itemClose, item.level + 1);
+    const lines = ownLines(item.map!, content.lists.map((l) => tokens[l]!.map!));
+    const concept = note.addConcept({
+      topicId,
+      parentId,
+      depth,
+      ordered,
+      markdown: ownMarkdown(note.source(lines), lines[0]?.[0] === item.map![0] + 1),
+      text: content.text.trim(),
+      terms: [...new Set(content.terms)],
+      lines,
+    });
+    content.figures.forEach((figure, f) =>
+      note.addFigures([figure], content.figureLines[f]!, { topicId, conceptId: concept.id, blockId: null }),
+    );
+    for (const list of content.lists) addList(note, tokens, list, topicId, concept.id, depth + 1);
+    i = itemClose;
+  }
+}
+
+/** The item's lines minus those of its nested lists (markdown-it maps are 0-based, end-exclusive). */
+function ownLines(item: [number, number], nested: [number, number][]): LineRange[] {
+  const ranges: LineRange[] = [];
+  let next = item[0];
+  for (const [start, end] of nested) {
+    if (start > next) ranges.push([next + 1, start]);
+    next = Math.max(next, end);
+  }
+  if (item[1] > next) ranges.push([next + 1, item[1]]);
+  return ranges;
+}
+
+/** The item's markdown without its list marker, continuation lines de-indented to match. */
+function ownMarkdown(lines: string[], startsWithMarker: boolean): string {
+  if (!startsWithMarker || lines.length === 0) return dedent(lines, 0).join('\n').trim();
+  const marker = MARKER.exec(lines[0]!)?.[0] ?? '';
+  return [lines[0]!.slice(marker.length), ...dedent(lines.slice(1), marker.length)].join('\n').trim();
+}
+
+function dedent(lines: string[], width: number): string[] {
+  const indent = width || Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+  return lines.map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length)));
+}

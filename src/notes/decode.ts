@@ -1,0 +1,41 @@
+import { NoteError } from './note-error.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Turns the bytes of a note into the text the parser sees: strict UTF-8 (a
+ * replaced byte would silently corrupt a note), BOM dropped, NFC-normalised
+ * because notes written on macOS arrive decomposed (NFD) and must match
+ * text typed elsewhere. Line breaks are left alone; the parser counts
+ * CRLF, CR and LF alike, so line numbers stay those of the file.
+ */
+export function decodeNote(bytes: Uint8Array): string {
+  if (bytes.includes(0)) {
+    throw new NoteError('the file contains NUL bytes; it looks binary, not a markdown note', 1);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new NoteError('the file is not valid UTF-8', lineOfFirstInvalidByte(bytes));
+  }
+  return text.normalize('NFC');
+}
+
+function lineOfFirstInvalidByte(bytes: Uint8Array): number {
+  // Decode growing prefixes line by line so the message can point at the line.
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        utf8.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return line;
+}

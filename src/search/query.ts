@@ -1,0 +1,137 @@
+// Turns user input into FTS5 MATCH expressions over the columns produced by
+// tokenize.ts. User text never reaches MATCH raw: every token is emitted as a
+// double-quoted string, so FTS operators in the input are just characters.
+import { foldCase, toNfc } from './normalize.js';
+import { isChoseongOnly, qwertyToHangul } from './hangul-input.js';
+import { isNgramRun, scanRuns } from './tokenize.js';
+
+export const MAX_QUERY_LENGTH = 256;
+export const MAX_QUERY_TERMS = 32;
+
+/** One searchable unit: a quoted phrase of index tokens, or a prefix token. */
+export interface QueryTerm {
+  term: string;
+  tokens: string[];
+  /** A single n-gram character: matched as `"x"*` (see tokenize.ts header). */
+  prefix: boolean;
+}
+
+export type QueryKind = 'text' | 'choseong';
+
+export interface MatchSet {
+  /** Every term must match (AND of phrases). Try first. */
+  strict: string;
+  /** Any token may match (OR); rank by bm25. Fallback when strict finds nothing. */
+  loose: string;
+  /** Normalised terms to pass to highlight() for strict hits. */
+  terms: string[];
+  /** Single tokens to pass to highlight() for loose hits. */
+  looseTerms: string[];
+}
+
+export interface BuiltQuery extends MatchSet {
+  /** 'choseong' when the input was only initial consonants such as 'ㅅㅋ'. */
+  kind: QueryKind;
+  /** FTS columns the expressions are restricted to. */
+  columns: string[];
+  /** Tried in order when the literal query finds nothing (e.g. 'thzpt' -> 소켓). */
+  alternatives: Array<MatchSet & { reason: 'qwerty'; query: string }>;
+}
+
+export interface QueryOptions {
+  textColumns?: string[];
+  choseongColumns?: string[];
+}
+
+// Longest first so '서버에서는' loses '에서는', not just '는'. Stripping only
+// shortens the phrase to a prefix of the word, so it can widen a match but
+// never lose one (게이트웨이 -> 게이트웨 still finds 게이트웨이).
+const PARTICLES = [
+  '에서부터', '으로부터', '에서는', '에서도', '에게서', '에게는', '으로는', '으로도',
+  '으로서', '으로써', '이라는', '이라고', '이라도', '입니다', '로부터', '에서', '에게',
+  '한테', '께서', '으로', '로서', '로써', '로는', '로도', '에는', '에도', '까지', '부터',
+  '보다', '처럼', '만큼', '마다', '조차', '마저', '밖에', '이나', '이랑', '이란', '이며',
+  '이고', '이다', '라는', '라고', '하고', '와는', '과는', '은', '는', '이', '가', '을',
+  '를', '의', '에', '도', '로', '와', '과', '만', '나', '랑', '께',
+].sort((a, b) => b.length - a.length);
+
+/** Strip one trailing particle when at least two syllables remain. */
+export function stripParticle(word: string): string {
+  const particle = PARTICLES.find((p) => word.endsWith(p) && word.length - p.length >= 2);
+  return particle ? word.slice(0, -particle.length) : word;
+}
+
+function bigrams(chars: string[]): string[] {
+  return chars.slice(0, -1).map((ch, i) => ch + chars[i + 1]);
+}
+
+function ngramTerm(term: string): QueryTerm {
+  const chars = Array.from(term);
+  return chars.length === 1 ? { term, tokens: [term], prefix: true } : { term, tokens: bigrams(chars), prefix: false };
+}
+
+/**
+ * Split input into terms the way the index splits text: each run of one
+ * script is its own term, so 'ip주소' needs both 'ip' and '주소' but not their
+ * adjacency (the index puts a unigram between them). Input made only of
+ * initial consonants ('ㅅㅋ', 'ㄹㅋ ㄷㅇㅅ') is a choseong query instead.
+ */
+export function parseTerms(input: string, stripParticles = true): { kind: QueryKind; terms: QueryTerm[] } {
+  const runs = scanRuns(toNfc(input));
+  if (runs.length > 0 && runs.every((run) => isChoseongOnly(run.text))) {
+    return { kind: 'choseong', terms: runs.map((run) => ngramTerm(run.text)) };
+  }
+  const terms = runs.map((run) => {
+    if (!isNgramRun(run.kind)) return { term: foldCase(run.text), tokens: [foldCase(run.text)], prefix: false };
+    return ngramTerm(run.kind === 'hangul' && stripParticles ? stripParticle(run.text) : run.text);
+  });
+  return { kind: 'text', terms };
+}
+
+const quote = (token: string) => `"${token.replaceAll('"', '""')}"`;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function columnFilter(columns: string[], expr: string): string {
+  return `{${columns.join(' ')}} : (${expr})`;
+}
+
+function matchSet(terms: QueryTerm[], columns: string[]): MatchSet {
+  const unique = [...new Map(terms.map((t) => [t.term, t])).values()];
+  const phrases = unique.map((t) => (t.prefix ? `${quote(t.term)}*` : quote(t.tokens.join(' '))));
+  const looseTokens = [...new Set(unique.flatMap((t) => t.tokens))];
+  const prefixes = new Set(unique.filter((t) => t.prefix).map((t) => t.term));
+  const loose = looseTokens.map((tok) => (prefixes.has(tok) ? `${quote(tok)}*` : quote(tok)));
+  return {
+    strict: columnFilter(columns, phrases.join(' AND ')),
+    loose: columnFilter(columns, loose.join(' OR ')),
+    terms: unique.map((t) => t.term),
+    looseTerms: looseTokens,
+  };
+}
+
+/**
+ * Build MATCH expressions for a user query, or an error suitable for a 400
+ * response. Never throws for any user input; throws only on invalid options.
+ */
+export function buildQuery(q: string, options: QueryOptions = {}): BuiltQuery | { error: string } {
+  const textColumns = options.textColumns ?? ['terms'];
+  const choseongColumns = options.choseongColumns ?? ['choseong'];
+  for (const c of [...textColumns, ...choseongColumns]) {
+    if (!IDENTIFIER.test(c)) throw new TypeError(`invalid FTS column name: ${c}`);
+  }
+  if (q.length > MAX_QUERY_LENGTH) {
+    return { error: `Search query is too long (max ${MAX_QUERY_LENGTH} characters).` };
+  }
+  const { kind, terms } = parseTerms(q);
+  if (terms.length === 0) return { error: 'Search query has no letters or numbers to search for.' };
+  if (terms.length > MAX_QUERY_TERMS) {
+    return { error: `Search query has too many words (max ${MAX_QUERY_TERMS}).` };
+  }
+  const columns = kind === 'choseong' ? choseongColumns : textColumns;
+  const alternatives: BuiltQuery['alternatives'] = [];
+  const converted = kind === 'text' ? qwertyToHangul(toNfc(q)) : null;
+  if (converted) {
+    alternatives.push({ reason: 'qwerty', query: converted, ...matchSet(parseTerms(converted).terms, textColumns) });
+  }
+  return { kind, columns, alternatives, ...matchSet(terms, columns) };
+}

@@ -1,0 +1,24 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate.js';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) and migrates the database. WAL lets readers and
+ * other server processes keep reading while one writer commits; the busy
+ * timeout makes a second writer wait for the first instead of failing.
+ */
+export function openDatabase(path: string, { readonly = false } = {}): Db {
+  if (path !== ':memory:' && !readonly) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { readonly });
+  db.pragma('busy_timeout = 10000');
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  if (!readonly) migrate(db);
+  return db;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildQuery, MAX_QUERY_LENGTH, stripParticle, type BuiltQuery } from '../src/search/query.js';
+
+function built(q: string, options?: Parameters<typeof buildQuery>[1]): BuiltQuery {
+  const result = buildQuery(q, options);
+  if ('error' in result) throw new Error(`unexpected error: ${result.error}`);
+  return result;
+}
+
+describe('stripParticle', () => {
+  it.each([
+    ['소켓은', '소켓'],
+    ['서버에서', '서버'],
+    ['프로토콜로', '프로토콜'],
+    ['프로세스에게서', '프로세스'],
+    ['주소', '주소'],
+    ['이', '이'],
+    ['고도', '고도'],
+  ])('%s -> %s', (word, expected) => {
+    expect(stripParticle(word)).toBe(expected);
+  });
+});
+
+describe('buildQuery', () => {
+  it('finds a noun typed with its particle by searching the bare noun', () => {
+    const q = built('소켓은');
+    expect(q.strict).toBe('{terms} : ("소켓")');
+    expect(q.terms).toEqual(['소켓']);
+  });
+
+  it('ANDs words, lowercases Latin and strips particles word by word', () => {
+    const q = built('로컬 DNS 서버에서');
+    expect(q.strict).toBe('{terms} : ("로컬" AND "dns" AND "서버")');
+    expect(q.loose).toBe('{terms} : ("로컬" OR "dns" OR "서버")');
+    expect(q.terms).toEqual(['로컬', 'dns', '서버']);
+  });
+
+  it('matches a long word as a phrase of its bigrams and falls back to any bigram', () => {
+    const q = built('포트번호');
+    expect(q.strict).toBe('{terms} : ("포트 트번 번호")');
+    expect(q.loose).toBe('{terms} : ("포트" OR "트번" OR "번호")');
+    expect(q.looseTerms).toEqual(['포트', '트번', '번호']);
+  });
+
+  it('needs both parts of IP주소 but not their adjacency', () => {
+    expect(built('IP주소를').strict).toBe('{terms} : ("ip" AND "주소")');
+    expect(built('ip 주소').strict).toBe('{terms} : ("ip" AND "주소")');
+  });
+
+  it('searches a one-syllable word as a prefix', () => {
+    expect(built('망').strict).toBe('{terms} : ("망"*)');
+  });
+
+  it('turns initial consonants into a choseong-column query', () => {
+    const q = built('ㄹㅋ ㄷㅇㅅ');
+    expect(q.kind).toBe('choseong');
+    expect(q.columns).toEqual(['choseong']);
+    expect(q.strict).toBe('{choseong} : ("ㄹㅋ" AND "ㄷㅇ ㅇㅅ")');
+  });
+
+  it('offers the Hangul reading of text typed in the wrong keyboard mode', () => {
+    const q = built('thzpt');
+    expect(q.strict).toBe('{terms} : ("thzpt")');
+    expect(q.alternatives).toEqual([
+      expect.objectContaining({ reason: 'qwerty', query: '소켓', strict: '{terms} : ("소켓")' }),
+    ]);
+    expect(built('peer').alternatives).toEqual([]);
+  });
+
+  it('treats FTS operators in the input as plain words', () => {
+    const q = built('"a" OR b* NEAR(c) col:d -e ^f {g} [h] +i');
+    expect(q.strict).toBe(
+      '{terms} : ("a" AND "or" AND "b" AND "near" AND "c" AND "col" AND "d" AND "e" AND "f" AND "g" AND "h" AND "i")',
+    );
+  });
+
+  it('targets the configured columns', () => {
+    expect(built('소켓', { textColumns: ['title_terms', 'terms'] }).strict).toBe('{title_terms terms} : ("소켓")');
+    expect(() => buildQuery('소켓', { textColumns: ['terms) OR (x'] })).toThrow(TypeError);
+  });
+
+  it('rejects empty, symbol-only, oversized and overlong queries with a message', () => {
+    expect(buildQuery('')).toEqual({ error: expect.stringMatching(/no letters or numbers/) });
+    expect(buildQuery(' 😀 !!! \u0000')).toEqual({ error: expect.stringMatching(/no letters or numbers/) });
+    expect(buildQuery('가'.repeat(10_000))).toEqual({ error: expect.stringMatching(/too long/) });
+    expect(buildQuery('a '.repeat(40))).toEqual({ error: expect.stringMatching(/too many words/) });
+    expect('error' in buildQuery('가'.repeat(MAX_QUERY_LENGTH))).toBe(false);
+  });
+});

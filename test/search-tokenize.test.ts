@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeText, toNfc } from '../src/search/normalize.js';
+import { choseongIndexText, indexText, tokenize } from '../src/search/tokenize.js';
+import { choseongOf, qwertyToHangul } from '../src/search/hangul-input.js';
+
+const terms = (text: string) => tokenize(text).map((t) => t.term);
+
+describe('tokenize', () => {
+  it('splits a Hangul word into bigrams plus its last syllable, so the bare noun is a token', () => {
+    expect(tokenize('소켓은')).toEqual([
+      { term: '소켓', start: 0, end: 2 },
+      { term: '켓은', start: 1, end: 3 },
+      { term: '은', start: 2, end: 3 },
+    ]);
+  });
+
+  it('separates Latin from Hangul written without a space (IP주소)', () => {
+    expect(terms('IP주소')).toEqual(['ip', '주소', '소']);
+  });
+
+  it('keeps letter+digit words whole and bigrams the Korean word with its particle', () => {
+    expect(terms('P2P 아키텍처의')).toEqual(['p2p', '아키', '키텍', '텍처', '처의', '의']);
+  });
+
+  it('keeps a one-syllable word as a single token', () => {
+    expect(terms('키 값')).toEqual(['키', '값']);
+  });
+
+  it('gives NFD (macOS) input the same tokens as NFC', () => {
+    const nfd = '소켓은 로컬 DNS 서버'.normalize('NFD');
+    expect(nfd).not.toBe('소켓은 로컬 DNS 서버');
+    expect(tokenize(nfd)).toEqual(tokenize('소켓은 로컬 DNS 서버'));
+  });
+
+  it('reports offsets into the original text even when lowercasing changes length (İ)', () => {
+    const text = 'İSTANBUL 서버';
+    expect('İSTANBUL'.toLowerCase().length).toBe(9);
+    const [word, server] = tokenize(text);
+    expect(word).toEqual({ term: 'i̇stanbul', start: 0, end: 8 });
+    expect(text.slice(server!.start, server!.end)).toBe('서버');
+  });
+
+  it('bigrams Han and kana runs, with offsets that respect astral characters', () => {
+    expect(terms('漢字 ひらがな')).toEqual(['漢字', '字', 'ひら', 'らが', 'がな', 'な']);
+    const text = '𠀀字';
+    expect(tokenize(text)[0]).toEqual({ term: '𠀀字', start: 0, end: 3 });
+  });
+
+  it('keeps standalone jamo such as ㅋㅋ as one word and splits Cyrillic words', () => {
+    expect(terms('ㅋㅋ Привет мир')).toEqual(['ㅋㅋ', 'привет', 'мир']);
+  });
+
+  it('treats NUL, control characters and lone surrogates as separators', () => {
+    expect(terms('a\u0000b\uD800c\u001Fd')).toEqual(['a', 'b', 'c', 'd']);
+    expect(indexText('😀 !!! ---')).toBe('');
+  });
+
+  it('returns tokens whose offsets cover exactly the text they came from', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+        const nfc = toNfc(s);
+        for (const t of tokenize(s)) {
+          const slice = nfc.slice(t.start, t.end);
+          expect(t.term === slice || t.term === normalizeText(slice)).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe('normalizeText', () => {
+  it('composes, lowercases and replaces lone surrogates', () => {
+    expect(normalizeText('DNS 소켓'.normalize('NFD'))).toBe('dns 소켓');
+    expect(normalizeText('a\uDC00')).toBe('a\uFFFD');
+  });
+});
+
+describe('choseong index', () => {
+  it('indexes initial-consonant bigrams of each Hangul word', () => {
+    expect(choseongIndexText('소켓은 IP주소')).toBe('ㅅㅋ ㅋㅇ ㅇ ㅈㅅ ㅅ');
+    expect(choseongOf('소켓')).toBe('ㅅㅋ');
+    expect(choseongOf('ㅅㅋ')).toBe('');
+  });
+});
+
+describe('qwertyToHangul', () => {
+  it('converts text typed in English keyboard mode only when it yields whole syllables', () => {
+    expect(qwertyToHangul('thzpt')).toBe('소켓');
+    expect(qwertyToHangul('rk tjqj')).toBe('가 서버');
+    expect(qwertyToHangul('peer')).toBeNull();
+    expect(qwertyToHangul('ip 주소')).toBeNull();
+  });
+});
