@@ -12,8 +12,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import { registerErrorHandling } from './http/error-handler.js';
-import { sendProblem } from './http/problem.js';
+import { handleFrameworkError, registerErrorHandling } from './http/error-handler.js';
+import { BearerTokens, requireTokenForReads } from './http/auth.js';
+import { trackRoutes } from './http/method-not-allowed.js';
+import { registerProtection } from './http/protection.js';
+import { documentWriteRoutes } from './routes/documents-write.js';
 import { healthRoutes } from './routes/health.js';
 import type { Db } from './store/database.js';
 
@@ -33,11 +36,11 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   const app = Fastify({
     ...(logger && typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
     // Framework-level rejections (malformed URL encoding) get the same problem shape as ours.
-    frameworkErrors: (error, request, reply) => {
-      sendProblem(request, reply, { status: 400, title: 'Bad Request', detail: error.message });
-    },
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const tokens = new BearerTokens(config.API_TOKENS);
+  const routes = trackRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -52,7 +55,12 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
         license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
       },
       servers: [{ url: '/' }],
-      tags: [{ name: 'health', description: 'Liveness and readiness' }],
+      tags: [
+        { name: 'health', description: 'Liveness and readiness' },
+        { name: 'write', description: 'Creating, replacing and removing notes (bearer token)' },
+        { name: 'documents', description: 'Notes as stored, revision by revision' },
+      ],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from API_TOKENS' } } },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -69,7 +77,13 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
+  await registerProtection(app, config, tokens);
+  if (config.READS_REQUIRE_AUTH) requireTokenForReads(app, tokens);
+
   await app.register(healthRoutes, { db });
+  await app.register(documentWriteRoutes, { db, tokens, bodyLimit: config.BODY_LIMIT_BYTES, parseTimeoutMs: config.PARSE_TIMEOUT_MS });
+  // Last: every path registered above gets 405 + Allow for the methods it lacks.
+  routes.answerOtherMethods();
   return app;
 }
 

@@ -46,6 +46,12 @@ export function handleError(error: FastifyError | HttpProblem | Error, request: 
     const detail = invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ');
     return sendProblem(request, reply, { status: 400, title: 'Bad Request', detail, invalidParams });
   }
+  if (isBusy(error)) {
+    // Another process held the write lock past busy_timeout: a retry will succeed, nothing was written.
+    request.log.warn({ err: error }, 'database busy');
+    reply.header('retry-after', '1');
+    return sendProblem(request, reply, { status: 503, title: titleFor(503), detail: 'another write is in progress; retry shortly' });
+  }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 400 && status < 500) {
     return sendProblem(request, reply, { status, title: titleFor(status), detail: error.message });
@@ -56,6 +62,26 @@ export function handleError(error: FastifyError | HttpProblem | Error, request: 
     title: titleFor(status >= 500 ? status : 500),
     detail: 'the server could not complete the request; it has been logged',
   });
+}
+
+function isBusy(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/**
+ * Rejections the router makes before any route runs (a URL that is not valid
+ * percent-encoding, a path segment over the router's length limit) get the
+ * same problem shape, without echoing the offending URL back.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'a path segment is too long to be an id'
+      : error.code === 'FST_ERR_BAD_URL'
+        ? 'the URL is not valid percent-encoding'
+        : 'the request could not be routed';
+  return sendProblem(request, reply, { status: 400, title: 'Bad Request', detail });
 }
 
 function pathOf(instancePath: string): string[] {

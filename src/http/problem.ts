@@ -19,6 +19,7 @@ export const Problem = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     invalidParams: z.array(InvalidParam).optional(),
+    line: z.number().int().optional().describe('For a note that could not be read: the 1-based line to look at.'),
   })
   .meta({ id: 'Problem' });
 

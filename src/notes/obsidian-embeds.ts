@@ -19,11 +19,12 @@ function wiki(state: StateInline, silent: boolean, embed: boolean): boolean {
   const src = state.src;
   if (embed && src.charCodeAt(state.pos) !== BANG) return false;
   if (src.charCodeAt(start) !== OPEN_BRACKET || src.charCodeAt(start + 1) !== OPEN_BRACKET) return false;
-  const close = src.indexOf(']]', start + 2);
+  // A wiki target stays on one line and holds no brackets; anything else is not ours. Scanning only
+  // to the first bracket or line end (not to the next `]]` anywhere) keeps `![[![[![[…` linear.
+  const close = wikiClose(src, start + 2, state.posMax);
   if (close < 0) return false;
   const inner = src.slice(start + 2, close);
-  // A wiki target stays on one line and holds no brackets; anything else is not ours.
-  if (!inner.trim() || /[[\]\n\r]/.test(inner)) return false;
+  if (!inner.trim()) return false;
   if (!silent) {
     const bar = inner.indexOf('|');
     const target = (bar < 0 ? inner : inner.slice(0, bar)).trim();
@@ -40,4 +41,14 @@ function wiki(state: StateInline, silent: boolean, embed: boolean): boolean {
   }
   state.pos = close + 2;
   return true;
+}
+
+/** Index of the `]]` closing a wiki target that starts at `from`, or -1 at a bracket or line break first. */
+function wikiClose(src: string, from: number, max: number): number {
+  for (let i = from; i < max; i++) {
+    const ch = src.charCodeAt(i);
+    if (ch === 0x5d /* ] */) return src.charCodeAt(i + 1) === 0x5d ? i : -1;
+    if (ch === 0x5b /* [ */ || ch === 0x0a || ch === 0x0d) return -1;
+  }
+  return -1;
 }

@@ -1,5 +1,6 @@
 import type { Token } from 'markdown-it';
 import { addList } from './concepts.js';
+import { rejectDeepNesting } from './depth-guard.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { splitLines } from './lines.js';
 import { MAX_NESTING, markdown } from './markdown.js';
@@ -23,11 +24,13 @@ const SECTION = /^(\d{1,3}(?:\.\d{1,3})*)\.?[ \t]+(\S.*)$/s;
 export function parseNote(text: string, options: { documentId: string | ((frontMatter: FrontMatter) => string) }): ParsedNote {
   const lines = splitLines(text);
   const frontMatter = parseFrontMatter(lines);
+  // Cheap and linear, before markdown-it sees a hostile 10,000-deep list.
+  rejectDeepNesting(lines, frontMatter.lineCount);
   const documentId = typeof options.documentId === 'string' ? options.documentId : options.documentId(frontMatter);
   // Front matter lines are blanked, not removed, so token maps stay file line numbers.
   const body = '\n'.repeat(frontMatter.lineCount) + lines.slice(frontMatter.lineCount).join('\n');
   const tokens = markdown.parse(body, {});
-  rejectDeepNesting(tokens);
+  rejectNestingPastCap(tokens);
 
   const note = new NoteBuilder(documentId, lines);
   if (frontMatter.lineCount > 0) note.own([[1, frontMatter.lineCount]]);
@@ -83,7 +86,7 @@ function rangeOf(token: Token): LineRange[] {
  * markdown-it stops descending at MAX_NESTING and silently drops what lies
  * deeper; a note that deep is refused with the line where it happens.
  */
-function rejectDeepNesting(tokens: readonly Token[]): void {
+function rejectNestingPastCap(tokens: readonly Token[]): void {
   const deep = tokens.find((token) => token.level >= MAX_NESTING - 1);
   if (deep) {
     const line = deep.map ? deep.map[0] + 1 : null;
