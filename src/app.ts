@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { handleFrameworkError, registerErrorHandling } from './http/error-handler.js';
+import { handleClientError } from './http/client-error.js';
 import { BearerTokens, requireTokenForReads } from './http/auth.js';
 import { trackRoutes } from './http/method-not-allowed.js';
 import { registerProtection } from './http/protection.js';
@@ -37,6 +38,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
     ...(logger && typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
     // Framework-level rejections (malformed URL encoding) get the same problem shape as ours.
     frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   const tokens = new BearerTokens(config.API_TOKENS);

@@ -44,7 +44,8 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatter {
   const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
   if (close < 0) throw new NoteError('front matter opened with --- is never closed', 1);
 
-  const doc = parseDocument(lines.slice(1, close).join('\n'), {
+  const yaml = lines.slice(1, close).join('\n');
+  const doc = parseDocument(yaml, {
     schema: 'core',
     uniqueKeys: true,
     prettyErrors: false,
@@ -52,8 +53,10 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatter {
   });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
-    const line = problem.linePos?.[0]?.line;
-    throw new NoteError(`front matter is not valid YAML: ${firstLine(problem.message)}`, line ? line + 1 : 1);
+    // Without prettyErrors, yaml gives an offset rather than a line; the YAML starts on file line 2.
+    const offset = problem.pos[0];
+    const line = problem.linePos?.[0]?.line ?? yaml.slice(0, offset).split('\n').length;
+    throw new NoteError(`front matter is not valid YAML: ${firstLine(problem.message)}`, line + 1);
   }
   let data: unknown;
   try {
