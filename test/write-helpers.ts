@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '../src/app.js';
+import { buildApp, type App } from '../src/app.js';
 import { defaultConfig, type Config } from '../src/config.js';
 import type { Db } from '../src/store/database.js';
 import { seededDb } from './helpers.js';
@@ -11,9 +11,10 @@ export const AUTH = { authorization: `Bearer ${TOKEN}` };
 export const MARKDOWN = { ...AUTH, 'content-type': 'text/markdown; charset=utf-8' };
 
 /** An app over the seeded in-memory database, writes on, limits off unless a test turns them on. */
-export async function writableApp(overrides: Partial<Config> = {}, db: Db = seededDb().db) {
+export async function writableApp(overrides: Partial<Config> = {}, db: Db = seededDb().db, extend?: (app: App) => void) {
   const config = defaultConfig({ API_TOKENS: [TOKEN], RATE_LIMIT_MAX: 0, MAX_EVENT_LOOP_DELAY_MS: 0, MAX_IN_FLIGHT: 0, ...overrides });
   const app = await buildApp({ db, config });
+  extend?.(app);
   await app.ready();
   return { app, db };
 }
