@@ -18,7 +18,8 @@ export class CompilePool {
   private readonly waiting = new Map<number, { resolve: (c: CompiledNote) => void; reject: (e: Error) => void }>();
   private seq = 0;
 
-  constructor(size = availableParallelism()) {
+  // One core stays with the main thread, which writes SQLite.
+  constructor(size = Math.max(1, availableParallelism() - 1)) {
     this.children = Array.from({ length: Math.max(1, size) }, () => {
       const child = new Worker(WORKER);
       child.unref();
