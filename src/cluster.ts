@@ -14,13 +14,13 @@ const RESTART_DELAY_MS = 1000;
  * A worker that dies is replaced; SIGTERM/SIGINT is passed on to every
  * worker, each of which drains its requests and closes the database.
  */
-export function runPrimary(config: Config): void {
+export async function runPrimary(config: Config): Promise<void> {
   const log = (msg: string, extra: Record<string, unknown> = {}) =>
     console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, role: 'primary', msg, ...extra }));
 
   const db = openDatabase(config.DATABASE_PATH);
   const seedLog = (obj: object, msg?: string) => log(msg ?? '', obj as Record<string, unknown>);
-  loadSeedIfEmpty(db, config.SEED_PATH, { info: seedLog, warn: seedLog } as unknown as Pick<FastifyBaseLogger, 'info' | 'warn'>);
+  await loadSeedIfEmpty(db, config.SEED_PATH, { info: seedLog, warn: seedLog } as unknown as Pick<FastifyBaseLogger, 'info' | 'warn'>);
   db.close();
 
   let stopping = false;

@@ -10,12 +10,12 @@ import { openDatabase } from './store/database.js';
 const config = loadConfig();
 
 if (config.WORKERS > 1 && cluster.isPrimary) {
-  runPrimary(config);
+  await runPrimary(config);
 } else {
   const db = openDatabase(config.DATABASE_PATH);
   const app = await buildApp({ db, config, logger: { level: config.LOG_LEVEL } });
   // In a cluster the primary has loaded the seed before forking.
-  if (cluster.isPrimary) loadSeedIfEmpty(db, config.SEED_PATH, app.log);
+  if (cluster.isPrimary) await loadSeedIfEmpty(db, config.SEED_PATH, app.log);
 
   // SIGTERM: stop accepting, let in-flight requests finish (up to the timeout), then close the database.
   closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS }, async ({ signal, err }) => {

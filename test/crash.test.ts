@@ -20,7 +20,7 @@ describe('an ingest killed with SIGKILL half-way', () => {
     const library = join(dir, 'library');
     const files = writeNotes(library, 'big', NOTES, 80, 1);
     const first = openDatabase(dbPath);
-    for (const outcome of ingestFiles(new DocumentWriter(first), collectNoteFiles([library]))) expect(outcome.status).toBe('added');
+    for await (const outcome of ingestFiles(new DocumentWriter(first), collectNoteFiles([library]))) expect(outcome.status).toBe('added');
     first.close();
     const edition1 = files.map((file) => readFileSync(file));
 

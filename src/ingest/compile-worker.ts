@@ -2,25 +2,21 @@ import { parentPort } from 'node:worker_threads';
 import { NoteError } from '../notes/note-error.js';
 import { compileNote, type NoteLocation } from './compile-note.js';
 
-export interface CompileJob {
-  id: number;
+/** Worker thread of CompilePool: compiles the notes it is sent, so parsing runs beside the database writer. */
+export interface CompileRequest {
+  seq: number;
   location: NoteLocation;
   bytes: Uint8Array;
+  hash: string;
 }
 
-export type CompileAnswer =
-  | { id: number; ok: true; compiled: Omit<import('./compile-note.js').CompiledNote, 'bytes'> }
-  | { id: number; ok: false; noteError: boolean; message: string; line: number | null };
-
-// Runs compileNote on its own thread, so a note that takes seconds to parse never stalls the server.
-parentPort?.on('message', ({ id, location, bytes }: CompileJob) => {
-  let answer: CompileAnswer;
+parentPort!.on('message', (request: CompileRequest) => {
   try {
-    const { bytes: _bytes, ...compiled } = compileNote(location, bytes);
-    answer = { id, ok: true, compiled };
+    const compiled = compileNote(request.location, request.bytes, request.hash);
+    parentPort!.postMessage({ seq: request.seq, compiled });
   } catch (error) {
-    const noteError = error instanceof NoteError;
-    answer = { id, ok: false, noteError, message: (error as Error).message, line: noteError ? error.line : null };
+    const expected = error instanceof NoteError;
+    const line = expected ? error.line : null;
+    parentPort!.postMessage({ seq: request.seq, error: { message: (error as Error).message, line, expected } });
   }
-  parentPort!.postMessage(answer);
 });

@@ -1,11 +1,14 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { NoteError } from '../notes/note-error.js';
-import type { CompiledNote, NoteLocation } from './compile-note.js';
-import type { CompileAnswer } from './compile-worker.js';
+import { hashNote, type CompiledNote, type NoteLocation } from './compile-note.js';
+import type { CompileRequest } from './compile-worker.js';
 
-const WORKER_URL = new URL('./compile-worker' + (import.meta.url.endsWith('.ts') ? '.ts' : '.js'), import.meta.url);
+// The same worker as CompilePool (bulk ingest); its .mjs entry loads the TypeScript through tsx.
+const WORKER = new URL('./compile-worker.mjs', import.meta.url);
+
+const WARM_UP = -1;
+
+type Answer = { seq: number; compiled: CompiledNote } | { seq: number; error: { message: string; line: number | null; expected: boolean } };
 
 /** The note took too long to parse; the worker parsing it was stopped. */
 export class ParseTimeout extends Error {}
@@ -30,6 +33,8 @@ interface Pending {
  */
 export class OffThreadCompiler {
   private worker: Worker | null = null;
+  /** A new worker first compiles a tiny note, so loading it (tsx, modules) never counts against a note's deadline. */
+  private warm = false;
   private readonly queue: Pending[] = [];
   private running: (Pending & { timer: NodeJS.Timeout }) | null = null;
   private nextId = 1;
@@ -53,20 +58,27 @@ export class OffThreadCompiler {
 
   private pump(): void {
     if (this.running || this.queue.length === 0) return;
+    const worker = this.ensureWorker();
+    if (!this.warm) return; // pumped again when the warm-up answers
     const job = this.queue.shift()!;
     const timer = setTimeout(() => this.timeOut(), this.options.timeoutMs);
     this.running = { ...job, timer };
-    this.ensureWorker().postMessage({ id: job.id, location: job.location, bytes: job.bytes });
+    worker.postMessage({ seq: job.id, location: job.location, bytes: job.bytes, hash: hashNote(job.bytes) } satisfies CompileRequest);
   }
 
-  private settle(answer: CompileAnswer): void {
+  private settle(answer: Answer): void {
+    if (answer.seq === WARM_UP) {
+      this.warm = true;
+      return this.pump();
+    }
     const job = this.running;
-    if (!job || job.id !== answer.id) return;
+    if (!job || job.id !== answer.seq) return;
     clearTimeout(job.timer);
     this.running = null;
-    if (answer.ok) job.resolve({ ...answer.compiled, bytes: job.bytes });
-    else if (answer.noteError) job.reject(new NoteError(answer.message, answer.line));
-    else job.reject(new Error(answer.message));
+    // The bytes as received (a Buffer), not the structured-clone copy: SQLite stores them as the BLOB.
+    if ('compiled' in answer) job.resolve({ ...answer.compiled, bytes: job.bytes });
+    else if (answer.error.expected) job.reject(new NoteError(answer.error.message, answer.error.line));
+    else job.reject(new Error(answer.error.message));
     this.pump();
   }
 
@@ -78,13 +90,17 @@ export class OffThreadCompiler {
     this.worker = null;
     void worker?.terminate();
     job.reject(new ParseTimeout(`the note could not be parsed within ${this.options.timeoutMs} ms`));
+    this.ensureWorker(); // warm the replacement now, not when the next note arrives
     this.pump();
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap())}`));
-    worker.on('message', (answer: CompileAnswer) => this.settle(answer));
+    const worker = new Worker(WORKER);
+    this.warm = false;
+    const note = Buffer.from('# warm-up\n');
+    worker.postMessage({ seq: WARM_UP, location: { course: 'warm-up', path: 'ch1.md' }, bytes: note, hash: hashNote(note) } satisfies CompileRequest);
+    worker.on('message', (answer: Answer) => this.settle(answer));
     worker.on('error', (error) => this.fail(worker, error));
     worker.on('exit', () => this.fail(worker, new Error('the parser worker stopped')));
     worker.unref();
@@ -101,14 +117,8 @@ export class OffThreadCompiler {
       this.running = null;
       job.reject(error);
     }
+    // A worker that cannot even start would be restarted forever: fail the waiting notes instead.
+    if (!this.warm) for (const waiting of this.queue.splice(0)) waiting.reject(error);
     this.pump();
   }
-}
-
-/** Without a build step the worker is TypeScript: load it through tsx, as `npm start` loads the server. */
-function bootstrap(): string {
-  const worker = JSON.stringify(WORKER_URL.href);
-  if (!WORKER_URL.href.endsWith('.ts')) return `await import(${worker});`;
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
-  return `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${worker});`;
 }
