@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { sendProblem } from './http/problem.js';
 import { healthRoutes } from './routes/health.js';
+import { searchRoutes } from './routes/search.js';
 import type { Db } from './store/database.js';
 
 export interface AppOptions {
@@ -70,6 +71,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
   await app.register(healthRoutes, { db });
+  await app.register(searchRoutes, { db, prefix: '/v1' });
   return app;
 }
 

@@ -25,10 +25,13 @@ export function figureText(label: string | null, target: string): string {
 const token = (prefix: string, ...parts: string[]) =>
   prefix + createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
 
-/** Filter tokens for the scope column: plain ASCII words, so unicode61 keeps each whole. */
+/**
+ * Filter tokens for the scope column: plain ASCII words, so unicode61 keeps
+ * each whole. Chapter is its own token so `chapter=2` alone spans courses.
+ */
 export const scopeToken = {
   course: (course: string) => token('k', course),
-  chapter: (course: string, chapter: string) => token('h', course, chapter),
+  chapter: (chapter: string) => token('h', chapter),
   type: (type: SearchType) => `t${type}`,
 };
 
@@ -77,7 +80,7 @@ export function indexDocument(db: Db, documentId: string, course: string, chapte
   const s = statements(db);
   let body = (s.maxBody.get(HEAD_BASE)?.max ?? 0) + 1;
   let head = (s.maxHead.get(HEAD_BASE)?.max ?? HEAD_BASE) + 1;
-  const where = `${scopeToken.course(course)} ${scopeToken.chapter(course, chapter)} `;
+  const where = `${scopeToken.course(course)} ${scopeToken.chapter(chapter)} `;
   const add = (rowid: number, type: SearchType, itemId: string, ord: number, text: string) => {
     s.insertFts.run(rowid, fastIndexText(text), choseongBigrams(text), where + scopeToken.type(type));
     s.insertRow.run(rowid, documentId, KIND[type], itemId, ord);
