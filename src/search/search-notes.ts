@@ -22,6 +22,7 @@ const WEIGHT = [3, 2.5, 1, 0.8];
 const TYPICAL_LENGTH = [16, 10, 60, 20];
 const K1 = 1.2;
 const B = 0.75;
+const LEAD_BOOST = 1.5;
 
 const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 const toChoseong = (s: string) =>
@@ -49,7 +50,10 @@ function score(row: CandidateRow, terms: string[], kind: QueryKind): number {
     const tf = occurrences(text, term);
     sum += (tf * (K1 + 1)) / (tf + norm);
   }
-  return Math.round(WEIGHT[row.kind]! * sum * 1e4) / 1e4;
+  // Notes define things subject-first ('소켓은 … 인터페이스다'): a text that
+  // opens with a query term is usually the definition the reader wants.
+  const lead = terms.some((term) => text.startsWith(term)) ? LEAD_BOOST : 1;
+  return Math.round(WEIGHT[row.kind]! * sum * lead * 1e4) / 1e4;
 }
 
 type Fallback = SearchResults['fallback'];
