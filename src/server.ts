@@ -8,7 +8,7 @@ import { openDatabase } from './store/database.js';
 const config = loadConfig();
 const db = openDatabase(config.DATABASE_PATH);
 const app = await buildApp({ db, config, logger: { level: config.LOG_LEVEL } });
-loadSeedIfEmpty(db, config.SEED_PATH, app.log);
+await loadSeedIfEmpty(db, config.SEED_PATH, app.log);
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');

@@ -83,7 +83,7 @@ describe('document writes', () => {
 });
 
 describe('ingesting folders', () => {
-  it('loads good files, rejects bad ones with a reason and line, and keeps what was stored', () => {
+  it("loads good files, rejects bad ones with a reason and line, and keeps what was stored", async () => {
     const root = mkdtempSync(join(tmpdir(), 'notes-'));
     mkdirSync(join(root, 'net'));
     writeFileSync(join(root, 'net', 'ch01-intro.md'), '# Intro\n- hello\n');
@@ -92,7 +92,7 @@ describe('ingesting folders', () => {
     writeFileSync(join(root, 'net', 'ch03-bad-yaml.md'), '---\na: [\n---\n');
     const db = openDatabase(':memory:');
     const writer = new DocumentWriter(db);
-    const outcomes = [...ingestFiles(writer, collectNoteFiles([root]))];
+    const outcomes = await collect(ingestFiles(writer, collectNoteFiles([root])));
     const byPath = Object.fromEntries(outcomes.map((o) => [o.file.path, o]));
     expect(byPath['ch01-intro.md']).toMatchObject({ status: 'added' });
     expect(byPath['no-number.md']).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/no chapter/) });
@@ -101,8 +101,14 @@ describe('ingesting folders', () => {
     expect(outcomes.every((o) => o.file.course === 'net')).toBe(true);
 
     writeFileSync(join(root, 'net', 'ch01-intro.md'), '---\na: &x [*x]\n---\n');
-    const again = [...ingestFiles(writer, collectNoteFiles([join(root, 'net', 'ch01-intro.md')]))];
+    const again = await collect(ingestFiles(writer, collectNoteFiles([join(root, "net", "ch01-intro.md")])));
     expect(again[0]!.status).toBe('rejected');
     expect(db.prepare('SELECT text FROM concepts').all()).toEqual([{ text: 'hello' }]);
   });
 });
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}

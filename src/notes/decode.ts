@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { NoteError } from './note-error.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -13,13 +14,9 @@ export function decodeNote(bytes: Uint8Array): string {
   if (bytes.includes(0)) {
     throw new NoteError('the file contains NUL bytes; it looks binary, not a markdown note', 1);
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new NoteError('the file is not valid UTF-8', lineOfFirstInvalidByte(bytes));
-  }
-  return text.normalize('NFC');
+  // isUtf8 is a fast native check; the decoder below only runs to skip the BOM.
+  if (!isUtf8(bytes)) throw new NoteError('the file is not valid UTF-8', lineOfFirstInvalidByte(bytes));
+  return utf8.decode(bytes).normalize('NFC');
 }
 
 function lineOfFirstInvalidByte(bytes: Uint8Array): number {

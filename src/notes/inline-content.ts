@@ -70,7 +70,11 @@ export function readInline(inline: Token | undefined, into: InlineContent = { te
   return into;
 }
 
+// A cheap test first: almost no text mentions a figure, and MENTION is costly to run on all of it.
+const MAYBE_MENTION = /fig|그림/i;
+
 function collectMentions(text: string, lineOffset: number, figures: InlineFigure[]): void {
+  if (!MAYBE_MENTION.test(text)) return;
   for (const match of text.matchAll(MENTION)) {
     figures.push({ kind: 'mention', target: match[2]!.replace('–', '-'), label: match[0], lineOffset });
   }

@@ -1,5 +1,5 @@
 import { NoteError } from './note-error.js';
-import { Occurrences, stableId } from './ids.js';
+import { itemId, Occurrences } from './ids.js';
 import { isBlank } from './lines.js';
 import type { InlineFigure } from './inline-content.js';
 import type { BlockNode, ConceptNode, FigureNode, LineRange, ParsedNote, TopicNode } from './model.js';
@@ -37,26 +37,24 @@ export class NoteBuilder {
     }
   }
 
+  // The `add*` methods mutate their argument into the node: this runs per item on the ingest hot path.
   addTopic(topic: Without<TopicNode>): TopicNode {
-    const id = this.id('t', topic.title);
-    return this.push(this.topics, { ...topic, id, position: this.position++, line: topic.lines[0]![0] });
+    return this.push(this.topics, Object.assign(topic, this.place('t', topic.title, topic.lines)));
   }
 
   addConcept(concept: Without<ConceptNode>): ConceptNode {
-    const id = this.id('c', concept.text || concept.markdown);
-    const line = concept.lines[0]?.[0] ?? 0;
-    return this.push(this.concepts, { ...concept, id, position: this.position++, line });
+    return this.push(this.concepts, Object.assign(concept, this.place('c', concept.text || concept.markdown, concept.lines)));
   }
 
   addBlock(block: Without<BlockNode>): BlockNode {
-    const id = this.id('b', block.kind, block.markdown);
-    return this.push(this.blocks, { ...block, id, position: this.position++, line: block.lines[0]![0] });
+    return this.push(this.blocks, Object.assign(block, this.place('b', `${block.kind}\u0000${block.markdown}`, block.lines)));
   }
 
   addFigures(found: InlineFigure[], firstLine: number, owner: Pick<FigureNode, 'topicId' | 'conceptId' | 'blockId'>): void {
     const ownerId = owner.conceptId ?? owner.blockId ?? owner.topicId ?? this.documentId;
     for (const figure of found) {
-      const id = stableId('f', ownerId, figure.kind, figure.target, this.occurrences.next(`f|${ownerId}|${figure.kind}|${figure.target}`));
+      const key = `${ownerId}\u0000${figure.kind}\u0000${figure.target}`;
+      const id = itemId('f', this.documentId, key, this.occurrences.next(`f${key}`));
       const { lineOffset, ...rest } = figure;
       this.figures.push({ ...rest, ...owner, id, position: this.figures.length, line: firstLine + lineOffset });
     }
@@ -81,9 +79,9 @@ export class NoteBuilder {
     return { frontMatter, lineCount: this.lines.length, topics, concepts, blocks, figures, warnings };
   }
 
-  private id(prefix: string, ...key: string[]): string {
-    const joined = key.join('\u0000');
-    return stableId(prefix, this.documentId, joined, this.occurrences.next(`${prefix}|${joined}`));
+  private place(prefix: string, key: string, lines: LineRange[]): { id: string; position: number; line: number } {
+    const id = itemId(prefix, this.documentId, key, this.occurrences.next(prefix + key));
+    return { id, position: this.position++, line: lines[0]?.[0] ?? 0 };
   }
 
   private push<T extends { lines: LineRange[] }>(list: T[], item: T): T {

@@ -66,6 +66,25 @@ export class DocumentWriter {
     return this.db.transaction(() => this.saveInTransaction(compiled)).immediate();
   }
 
+  /**
+   * Bulk loading: several notes in one commit (commits dominate small writes),
+   * each in its own savepoint so one failure rolls back only that note.
+   */
+  saveMany(notes: CompiledNote[]): (WriteResult | { error: unknown })[] {
+    const saveOne = this.db.transaction((compiled: CompiledNote) => this.saveInTransaction(compiled));
+    return this.db
+      .transaction(() =>
+        notes.map((compiled) => {
+          try {
+            return saveOne(compiled);
+          } catch (error) {
+            return { error };
+          }
+        }),
+      )
+      .immediate();
+  }
+
   /** Removes a document from the current view; its revisions stay readable. */
   delete(documentId: string): { chapter: string; revision: number; changes: ItemDiff } | null {
     return this.db
@@ -117,7 +136,7 @@ export class DocumentWriter {
       const fm = compiled.note.frontMatter;
       this.insertRevision.run(documentId, revision, compiled.hash, compiled.bytes, compiled.chapter, fm.title, JSON.stringify(fm.meta), now);
     }
-    const after = insertItems(this.db, documentId, compiled.note);
+    const after = insertItems(this.db, documentId, compiled.note, row !== undefined);
     indexDocument(this.db, documentId, compiled.course, compiled.chapter, compiled.note);
     const chapters = row && row.chapter !== compiled.chapter ? [row.chapter, compiled.chapter] : [compiled.chapter];
     refreshChapters(this.db, compiled.course, chapters, now);

@@ -50,8 +50,11 @@ export function deleteItems(db: Db, documentId: string): void {
   for (const statement of statements(db).remove) statement.run(documentId);
 }
 
-/** Inserts a note's items; returns their fingerprints for diffing against the previous revision. */
-export function insertItems(db: Db, documentId: string, note: ParsedNote): Map<string, string> {
+/**
+ * Inserts a note's items; returns their fingerprints for diffing against the
+ * previous revision, or all items as added when there was none (`diff` false).
+ */
+export function insertItems(db: Db, documentId: string, note: ParsedNote, diff: boolean): Map<string, string> {
   const s = statements(db);
   for (const t of note.topics) {
     s.topic.run(t.id, documentId, t.parentId, t.level, t.title, t.section, t.markdown, t.position, t.line, JSON.stringify(t.lines));
@@ -66,7 +69,9 @@ export function insertItems(db: Db, documentId: string, note: ParsedNote): Map<s
   for (const f of note.figures) {
     s.figure.run(f.id, documentId, f.topicId, f.conceptId, f.blockId, f.kind, f.target, f.label, f.position, f.line);
   }
-  return readItemFingerprints(db, documentId);
+  if (diff) return readItemFingerprints(db, documentId);
+  const ids = [...note.topics, ...note.concepts, ...note.blocks, ...note.figures].map((item) => [item.id, ''] as const);
+  return new Map(ids);
 }
 
 export function readItemFingerprints(db: Db, documentId: string): Map<string, string> {

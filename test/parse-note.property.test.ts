@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NoteError } from '../src/notes/note-error.js';
+import { parseNote } from '../src/notes/parse-note.js';
+
+// Lines in the shapes real notes take, so random documents exercise lists, quotes, fences and headings together.
+const line = fc.oneof(
+  fc.constantFrom('', '# H', '## 2.1 Sub', 'Setext', '===', '---', '> quote', '> [!note] c', '```', '~~~', '| a | b |', '|---|---|',
+    '<div>', '</div>', '![[x.png|300]]', 'see Figure 1.2', '    code', '***', '- [ ] task', '1. one', '1) two', '+ plus'),
+  fc.tuple(fc.constantFrom('', '  ', '    ', '\t', '>', '> - ', '- ', '  - ', '    - ', '* ', '10. '), fc.string({ maxLength: 12 })).map(
+    ([prefix, text]) => prefix + text,
+  ),
+  fc.string({ maxLength: 20, unit: 'grapheme' }),
+);
+
+describe('parseNote on arbitrary notes', () => {
+  it('either reads every non-blank line into exactly one item or refuses with a NoteError', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        const text = lines.join(eol);
+        try {
+          const note = parseNote(text, { documentId: 'd_prop' });
+          const ids = [...note.topics, ...note.concepts, ...note.blocks, ...note.figures].map((item) => item.id);
+          expect(new Set(ids).size).toBe(ids.length);
+        } catch (error) {
+          expect(error).toBeInstanceOf(NoteError);
+          // Coverage failures other than depth would be parser bugs, not bad notes.
+          expect((error as Error).message).not.toMatch(/parser bug|could not be read/);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives the same ids when the same note is parsed twice', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const text = lines.join('\n');
+        let first: unknown;
+        try {
+          first = parseNote(text, { documentId: 'd' });
+        } catch {
+          return;
+        }
+        expect(parseNote(text, { documentId: 'd' })).toEqual(first);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
