@@ -5,28 +5,31 @@
 -- so unicode61 only splits our space-separated tokens):
 --   text      Hangul syllable bigrams (+ last-syllable unigram), lowercase words
 --   choseong  initial-consonant bigrams of Hangul runs ('소켓' -> 'ㅅㅋ')
---   scope     filter tokens (course, chapter, type) so filters are FTS intersections
+--   scope     course and chapter filter tokens, so filters are FTS intersections
 -- Contentless (content=''): the text already lives in topics/concepts/terms/
--- figures, and storing it again would break "index ≤ 2x the text it
--- indexes". contentless_delete=1 lets a re-written document delete its rows.
+-- figures; storing it again would break "index ≤ 2x the text it indexes".
+-- contentless_delete=1 lets a re-written document delete its rows.
 -- detail=full is required: a Hangul word is a phrase of bigrams.
+--
+-- The rowid says the kind (ranges in search-index.ts), so a type filter is a
+-- rowid range and needs no token.
 CREATE VIRTUAL TABLE search_fts USING fts5(
   text, choseong, scope,
   tokenize = 'unicode61 remove_diacritics 0',
   content = '', contentless_delete = 1
 );
 
--- What each FTS row is. rowid ranges carry a ranking prior (see
--- search-index.ts): topic and key-term rows live above 2^40 so a capped
--- newest-first scan meets them before concept bodies.
+-- rowid -> item. `item` is the hex hash of the item id without its
+-- prefix (the kind gives it back: t_, c_, f_), to keep this map small.
 CREATE TABLE search_rows (
-  rowid       INTEGER PRIMARY KEY,
-  document_id TEXT NOT NULL,
-  -- 0 topic, 1 term, 2 concept, 3 figure
-  kind        INTEGER NOT NULL,
-  -- topic, concept or figure id; a term row names its concept
-  item_id     TEXT NOT NULL,
+  rowid INTEGER PRIMARY KEY,
+  item  BLOB NOT NULL,
   -- a term row's position among its concept's terms; 0 otherwise
-  ord         INTEGER NOT NULL DEFAULT 0
+  ord   INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX search_rows_by_document ON search_rows (document_id);
+
+-- The rowid ranges each document's rows occupy (one per kind), for deletes.
+CREATE TABLE search_documents (
+  document_id TEXT PRIMARY KEY,
+  ranges      TEXT NOT NULL
+) WITHOUT ROWID;

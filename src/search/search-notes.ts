@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { SearchHit, SearchQuery, SearchResults } from '../schemas/search.js';
 import type { CandidateRow, SearchReader } from '../store/search-reader.js';
-import { SEARCH_TYPES, scopeToken } from '../store/search-index.js';
+import { scopeToken, typeOfRowid, type SearchType } from '../store/search-index.js';
 import { highlight } from './highlight.js';
 import { foldCase, toNfc } from './normalize.js';
 import { buildQuery, type QueryKind } from './query.js';
@@ -14,12 +14,12 @@ import { buildQuery, type QueryKind } from './query.js';
  * first) plus the newest concept hits, not all of them: what keeps p99 under
  * 10 ms at 200k concepts (bench/search.ts). Also the deepest page reachable.
  */
-export const CANDIDATE_CAP = 500;
+export const CANDIDATE_CAP = 200;
 
 // Per type: weight (topic titles and key terms outrank body text) and a
 // typical length in characters, for bm25's length normalisation.
-const WEIGHT = [3, 2.5, 1, 0.8];
-const TYPICAL_LENGTH = [16, 10, 60, 20];
+const WEIGHT: Record<SearchType, number> = { topic: 3, term: 2.5, concept: 1, figure: 0.8 };
+const TYPICAL_LENGTH: Record<SearchType, number> = { topic: 16, term: 10, concept: 60, figure: 20 };
 const K1 = 1.2;
 const B = 0.75;
 const LEAD_BOOST = 1.5;
@@ -44,7 +44,8 @@ function occurrences(haystack: string, needle: string): number {
 function score(row: CandidateRow, terms: string[], kind: QueryKind): number {
   const folded = foldCase(toNfc(row.text));
   const text = kind === 'choseong' ? toChoseong(folded) : folded;
-  const norm = K1 * (1 - B + (B * Array.from(row.text).length) / TYPICAL_LENGTH[row.kind]!);
+  const type = typeOfRowid(row.rowid);
+  const norm = K1 * (1 - B + (B * Array.from(row.text).length) / TYPICAL_LENGTH[type]);
   let sum = 0;
   for (const term of terms) {
     const tf = occurrences(text, term);
@@ -53,7 +54,7 @@ function score(row: CandidateRow, terms: string[], kind: QueryKind): number {
   // Notes define things subject-first ('소켓은 … 인터페이스다'): a text that
   // opens with a query term is usually the definition the reader wants.
   const lead = terms.some((term) => text.startsWith(term)) ? LEAD_BOOST : 1;
-  return Math.round(WEIGHT[row.kind]! * sum * lead * 1e4) / 1e4;
+  return Math.round(WEIGHT[type] * sum * lead * 1e4) / 1e4;
 }
 
 type Fallback = SearchResults['fallback'];
@@ -77,12 +78,10 @@ function stages(q: string): Stage[] | { error: string } {
   return list;
 }
 
-function scoped(match: string, { course, chapter, type }: SearchQuery): string {
-  const tokens = [
-    course && scopeToken.course(course.normalize('NFC')),
-    chapter && scopeToken.chapter(chapter.normalize('NFC')),
-    type && scopeToken.type(type),
-  ].filter(Boolean);
+function scoped(match: string, { course, chapter }: SearchQuery): string {
+  const tokens = [course && scopeToken.course(course.normalize('NFC')), chapter && scopeToken.chapter(chapter.normalize('NFC'))].filter(
+    Boolean,
+  );
   return tokens.length ? `(${match}) AND ({scope} : (${tokens.map((t) => `"${t}"`).join(' AND ')}))` : match;
 }
 
@@ -104,7 +103,7 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
   const plan = stages(params.q);
   if ('error' in plan) return plan;
   for (const stage of plan) {
-    const rows = reader.candidates(scoped(stage.match, params), CANDIDATE_CAP);
+    const rows = reader.candidates(scoped(stage.match, params), CANDIDATE_CAP, params.type);
     if (rows.length === 0) continue;
     const ranked = rows
       .map((row) => ({ row, score: score(row, stage.terms, stage.kind) }))
@@ -124,7 +123,7 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
 function toHit(reader: SearchReader, row: CandidateRow, score: number, terms: string[]): SearchHit {
   const h = highlight(row.text, terms);
   return {
-    type: SEARCH_TYPES[row.kind] ?? 'concept',
+    type: typeOfRowid(row.rowid),
     id: row.itemId,
     course: row.course,
     chapter: row.chapter,
