@@ -19,6 +19,7 @@ import { trackRoutes } from './http/method-not-allowed.js';
 import { registerProtection } from './http/protection.js';
 import { documentWriteRoutes } from './routes/documents-write.js';
 import { healthRoutes } from './routes/health.js';
+import { searchRoutes } from './routes/search.js';
 import type { Db } from './store/database.js';
 
 export interface AppOptions {
@@ -84,6 +85,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
 
   await app.register(healthRoutes, { db });
   await app.register(documentWriteRoutes, { db, tokens, bodyLimit: config.BODY_LIMIT_BYTES, parseTimeoutMs: config.PARSE_TIMEOUT_MS });
+  await app.register(searchRoutes, { db, prefix: '/v1' });
   // Last: every path registered above gets 405 + Allow for the methods it lacks.
   routes.answerOtherMethods();
   return app;

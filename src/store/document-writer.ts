@@ -3,6 +3,7 @@ import { PARSER_VERSION } from '../ingest/compile-note.js';
 import type { Db } from './database.js';
 import { refreshChapters } from './chapter-refresh.js';
 import { deleteItems, insertItems, readItemFingerprints, type ItemDiff, diffItems } from './item-rows.js';
+import { deleteSearchRows, indexDocument } from './search-index.js';
 
 export type WriteStatus = 'added' | 'unchanged' | 'updated' | 'restored';
 
@@ -92,6 +93,7 @@ export class DocumentWriter {
         if (!row || row.deleted_at) return null;
         const changes = diffItems(readItemFingerprints(this.db, documentId), new Map());
         deleteItems(this.db, documentId);
+        deleteSearchRows(this.db, documentId);
         const now = new Date().toISOString();
         this.markDeleted.run(now, now, documentId);
         refreshChapters(this.db, row.course, [row.chapter], now);
@@ -125,6 +127,7 @@ export class DocumentWriter {
     };
     if (row) {
       deleteItems(this.db, documentId);
+      deleteSearchRows(this.db, documentId);
       this.updateDocument.run(params);
     } else {
       this.insertDocument.run(params);
@@ -134,6 +137,7 @@ export class DocumentWriter {
       this.insertRevision.run(documentId, revision, compiled.hash, compiled.bytes, compiled.chapter, fm.title, JSON.stringify(fm.meta), now);
     }
     const after = insertItems(this.db, documentId, compiled.note, row !== undefined);
+    indexDocument(this.db, documentId, compiled.course, compiled.chapter, compiled.note);
     const chapters = row && row.chapter !== compiled.chapter ? [row.chapter, compiled.chapter] : [compiled.chapter];
     refreshChapters(this.db, compiled.course, chapters, now);
     const status: WriteStatus = !row ? 'added' : row.deleted_at ? 'restored' : 'updated';

@@ -1,0 +1,103 @@
+// npm run bench:search [notes]: search over ~200,000 generated concepts.
+// Prints index build rate and size, in-process p50/p99 per query class, and
+// HTTP throughput of a rare-term search next to /health measured in the same
+// run (the machine is shared, so only ratios taken side by side mean much).
+import autocannon from 'autocannon';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp } from '../src/app.js';
+import { defaultConfig } from '../src/config.js';
+import { collectNoteFiles } from '../src/ingest/collect-files.js';
+import { compileNote, type CompiledNote } from '../src/ingest/compile-note.js';
+import { searchNotes } from '../src/search/search-notes.js';
+import { openDatabase } from '../src/store/database.js';
+import { DocumentWriter } from '../src/store/document-writer.js';
+import { indexDocument } from '../src/store/search-index.js';
+import { SearchReader } from '../src/store/search-reader.js';
+import { writeCorpus } from './corpus.js';
+
+const notes = Number(process.argv[2] ?? 2000);
+const dir = join(import.meta.dirname, '.corpus', 'search');
+const dbPath = join(import.meta.dirname, '.corpus', 'search.db');
+const stats = writeCorpus(dir, { notes, conceptsPerNote: 100 });
+console.log(`corpus: ${stats.files} notes, ${(stats.bytes / 1e6).toFixed(1)} MB, ${stats.concepts.toLocaleString('en')} concepts`);
+
+for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+const db = openDatabase(dbPath);
+const writer = new DocumentWriter(db);
+const compiled: CompiledNote[] = collectNoteFiles([dir]).map((f) => compileNote(f, readFileSync(f.file)));
+// Words the generator never uses, each in a few concepts: what "rare" means below.
+const RARE = ['다익스트라', '체크섬', 'Kademlia', '핸드셰이크'];
+compiled.push(
+  compileNote({ course: 'course-rare', path: 'rare.md' }, Buffer.from(
+    `---\nchapter: 1\n---\n# 드문 단어\n${RARE.flatMap((w) => [1, 2, 3].map((i) => `- ${w}는 ${i}번째 예시에서 쓰인다.\n`)).join('')}`,
+  )),
+);
+let started = performance.now();
+for (const c of compiled) writer.save(c);
+const ingestSeconds = (performance.now() - started) / 1000;
+
+// Index build alone, into empty search tables: the FTS writes the document
+// writer makes, one transaction per note.
+db.exec("DELETE FROM search_rows; DELETE FROM search_documents; INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
+const index = db.transaction((c: CompiledNote) => indexDocument(db, c.documentId, c.course, c.chapter, c.note));
+started = performance.now();
+for (const c of compiled) index(c);
+const indexSeconds = (performance.now() - started) / 1000;
+db.exec("INSERT INTO search_fts (search_fts) VALUES ('optimize'); VACUUM");
+
+const size = (like: string) =>
+  (db.prepare('SELECT coalesce(sum(pgsize), 0) AS n FROM dbstat WHERE name LIKE ?').get(like) as { n: number }).n;
+const ftsBytes = size('search_fts%');
+const rowsBytes = size('search_rows%') + size('search_documents%');
+const textBytes = (
+  db.prepare(`SELECT sum(length(CAST(t AS BLOB))) AS n FROM (SELECT title AS t FROM topics UNION ALL SELECT text FROM concepts
+    UNION ALL SELECT term FROM terms UNION ALL SELECT coalesce(label, target) FROM figures)`).get() as { n: number }
+).n;
+const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+console.log(`\ningest with search index: ${Math.round(stats.concepts / ingestSeconds).toLocaleString('en')} concepts/s (${ingestSeconds.toFixed(1)} s)`);
+console.log(`search index build:       ${Math.round(stats.concepts / indexSeconds).toLocaleString('en')} concepts/s (${indexSeconds.toFixed(1)} s)   target ≥ 50,000`);
+console.log(`index size: FTS ${mb(ftsBytes)} + row map ${mb(rowsBytes)} = ${mb(ftsBytes + rowsBytes)} for ${mb(textBytes)} of text:` +
+  ` ${(ftsBytes / textBytes).toFixed(2)}x (FTS only), ${((ftsBytes + rowsBytes) / textBytes).toFixed(2)}x (with row map)   target ≤ 2x`);
+
+const reader = new SearchReader(db);
+const CLASSES: Record<string, string[]> = {
+  rare: RARE,
+  'AND of common': ['국 동기화 QUIC 버퍼', '쿠키 대역폭 TLS', '세션 처리량 SMTP 이름'],
+  common: ['서버', '프로세스', 'TCP', '애플리케이션', '소켓은', 'DNS 서버', '네트워크 프로토콜'],
+  '1-syllable': ['망', '키', '값', '국', '서'],
+  'initials/qwerty': ['ㅅㅋ', 'ㅍㄹㅅㅅ', 'thzpt', 'tjqj'],
+  miss: ['양자얽힘', 'kubernetes'],
+};
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+console.log(`\n${'class'.padEnd(16)} ${'hits/q'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}   (in-process, 20 hits with highlights; target p99 ≤ 10)`);
+for (const [name, queries] of Object.entries(CLASSES)) {
+  for (const q of queries) searchNotes(reader, { q, limit: 20 }); // warm up
+  const times: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < 400; i++) {
+    const q = queries[i % queries.length]!;
+    const t = performance.now();
+    const r = searchNotes(reader, { q, limit: 20 });
+    times.push(performance.now() - t);
+    if (!('error' in r)) hits += r.items.length;
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${name.padEnd(16)} ${(hits / 400).toFixed(1).padStart(8)} ${pct(times, 0.5).toFixed(2).padStart(8)} ${pct(times, 0.99).toFixed(2).padStart(8)}`);
+}
+
+const app = await buildApp({ db, config: defaultConfig() });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const rps = async (path: string) =>
+  (await autocannon({ url: base + path, connections: 10, duration: 5 })).requests.average;
+const hello = await rps('/health');
+const rare = await rps(`/v1/search?q=${encodeURIComponent(RARE[0]!)}`);
+const common = await rps(`/v1/search?q=${encodeURIComponent('서버')}`);
+console.log(`\nHTTP (autocannon, 10 connections, 5 s each, same process):`);
+console.log(`  /health          ${Math.round(hello).toLocaleString('en').padStart(8)} req/s`);
+console.log(`  search rare      ${Math.round(rare).toLocaleString('en').padStart(8)} req/s  = ${(rare / hello).toFixed(2)}x hello-world   target ≥ 0.5x`);
+console.log(`  search common    ${Math.round(common).toLocaleString('en').padStart(8)} req/s  = ${(common / hello).toFixed(2)}x hello-world`);
+await app.close();
+db.close();

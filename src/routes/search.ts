@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { HttpProblem, Problem } from '../http/problem.js';
+import { SearchQuery, SearchResults } from '../schemas/search.js';
+import { searchNotes } from '../search/search-notes.js';
+import type { Db } from '../store/database.js';
+import { SearchReader } from '../store/search-reader.js';
+
+/** GET /search: ranked, highlighted hits over topics, key terms, concepts and figures. */
+export const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const reader = new SearchReader(db);
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search notes (Korean-aware)',
+        description:
+          'All words must match (a Korean word matches with or without its particle); if none does, hits matching some words are returned with `fallback: "loose"`. Initial consonants (`ㅅㅋ`) and Hangul typed in English keyboard mode (`thzpt`) are understood. Topic titles and key terms rank above body text. No hits is a 200 with an empty list.',
+        querystring: SearchQuery,
+        response: { 200: SearchResults, 400: Problem },
+      },
+    },
+    async (request) => {
+      const result = searchNotes(reader, request.query);
+      if ('error' in result) {
+        throw new HttpProblem(400, 'Bad Request', result.error, { invalidParams: [{ name: result.error.startsWith('cursor') ? 'query.cursor' : 'query.q', reason: result.error }] });
+      }
+      return result;
+    },
+  );
+};

@@ -1,0 +1,141 @@
+// Runs a search: strict, then loose, then the qwerty reading; ranks capped
+// candidates; pages; highlights. SQL stays in src/store/search-reader.ts.
+import { createHash } from 'node:crypto';
+import type { SearchHit, SearchQuery, SearchResults } from '../schemas/search.js';
+import type { CandidateRow, SearchReader } from '../store/search-reader.js';
+import { scopeToken, typeOfRowid, type SearchType } from '../store/search-index.js';
+import { highlight } from './highlight.js';
+import { foldCase, toNfc } from './normalize.js';
+import { buildQuery, type QueryKind } from './query.js';
+
+/**
+ * Most candidates scored per query. Past this many matches a query is
+ * "common" and is ranked among all topic/key-term hits (they are scanned
+ * first) plus the newest concept hits, not all of them: what keeps p99 under
+ * 10 ms at 200k concepts (bench/search.ts). Also the deepest page reachable.
+ */
+export const CANDIDATE_CAP = 200;
+
+// Per type: weight (topic titles and key terms outrank body text) and a
+// typical length in characters, for bm25's length normalisation.
+const WEIGHT: Record<SearchType, number> = { topic: 3, term: 2.5, concept: 1, figure: 0.8 };
+const TYPICAL_LENGTH: Record<SearchType, number> = { topic: 16, term: 10, concept: 60, figure: 20 };
+const K1 = 1.2;
+const B = 0.75;
+const LEAD_BOOST = 1.5;
+
+const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
+const toChoseong = (s: string) =>
+  s.replace(/[\uAC00-\uD7A3]/g, (ch) => CHOSEONG[Math.floor((ch.charCodeAt(0) - 0xac00) / 588)]!);
+
+function occurrences(haystack: string, needle: string): number {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+/**
+ * bm25 computed here over the capped candidates instead of by FTS5 over
+ * every match. Term frequency is counted in the text itself (a quoted bigram
+ * phrase matches exactly where the word occurs as a substring of a Hangul
+ * run); IDF is left out: in a strict (AND) query every candidate has every
+ * term, and in a loose one matching more of the terms is what counts.
+ */
+function score(row: CandidateRow, terms: string[], kind: QueryKind): number {
+  const folded = foldCase(toNfc(row.text));
+  const text = kind === 'choseong' ? toChoseong(folded) : folded;
+  const type = typeOfRowid(row.rowid);
+  const norm = K1 * (1 - B + (B * Array.from(row.text).length) / TYPICAL_LENGTH[type]);
+  let sum = 0;
+  for (const term of terms) {
+    const tf = occurrences(text, term);
+    sum += (tf * (K1 + 1)) / (tf + norm);
+  }
+  // Notes define things subject-first ('소켓은 … 인터페이스다'): a text that
+  // opens with a query term is usually the definition the reader wants.
+  const lead = terms.some((term) => text.startsWith(term)) ? LEAD_BOOST : 1;
+  return Math.round(WEIGHT[type] * sum * lead * 1e4) / 1e4;
+}
+
+type Fallback = SearchResults['fallback'];
+interface Stage {
+  kind: QueryKind;
+  match: string;
+  terms: string[];
+  fallback: Fallback;
+  corrected: string | null;
+}
+
+function stages(q: string): Stage[] | { error: string } {
+  const built = buildQuery(q, { textColumns: ['text'], choseongColumns: ['choseong'] });
+  if ('error' in built) return built;
+  const list: Stage[] = [{ kind: built.kind, match: built.strict, terms: built.terms, fallback: null, corrected: null }];
+  if (built.loose !== built.strict) list.push({ kind: built.kind, match: built.loose, terms: built.looseTerms, fallback: 'loose', corrected: null });
+  for (const alt of built.alternatives) {
+    list.push({ kind: 'text', match: alt.strict, terms: alt.terms, fallback: 'qwerty', corrected: alt.query });
+    if (alt.loose !== alt.strict) list.push({ kind: 'text', match: alt.loose, terms: alt.looseTerms, fallback: 'qwerty-loose', corrected: alt.query });
+  }
+  return list;
+}
+
+function scoped(match: string, { course, chapter }: SearchQuery): string {
+  const tokens = [course && scopeToken.course(course.normalize('NFC')), chapter && scopeToken.chapter(chapter.normalize('NFC'))].filter(
+    Boolean,
+  );
+  return tokens.length ? `(${match}) AND ({scope} : (${tokens.map((t) => `"${t}"`).join(' AND ')}))` : match;
+}
+
+// The cursor is an offset into this query's ranked candidates, bound to the
+// query and filters so a cursor from another search is refused, not misread.
+function cursorKey({ q, course, chapter, type }: SearchQuery): string {
+  return createHash('sha256').update(JSON.stringify([q, course, chapter, type])).digest('hex').slice(0, 12);
+}
+const encodeCursor = (offset: number, key: string) => Buffer.from(`${offset}.${key}`).toString('base64url');
+function decodeCursor(cursor: string, key: string): number | null {
+  const m = /^(\d{1,6})\.([0-9a-f]{12})$/.exec(Buffer.from(cursor, 'base64url').toString('latin1'));
+  return m && m[2] === key ? Number(m[1]) : null;
+}
+
+export function searchNotes(reader: SearchReader, params: SearchQuery): SearchResults | { error: string } {
+  const key = cursorKey(params);
+  const offset = params.cursor === undefined ? 0 : decodeCursor(params.cursor, key);
+  if (offset === null) return { error: 'cursor is not one this search returned; start again without it' };
+  const plan = stages(params.q);
+  if ('error' in plan) return plan;
+  for (const stage of plan) {
+    const rows = reader.candidates(scoped(stage.match, params), CANDIDATE_CAP, params.type);
+    if (rows.length === 0) continue;
+    const ranked = rows
+      .map((row) => ({ row, score: score(row, stage.terms, stage.kind) }))
+      .sort((a, b) => b.score - a.score || b.row.rowid - a.row.rowid);
+    const page = ranked.slice(offset, offset + params.limit);
+    const end = offset + page.length;
+    return {
+      items: page.map(({ row, score: s }) => toHit(reader, row, s, stage.terms)),
+      nextCursor: end < ranked.length ? encodeCursor(end, key) : null,
+      fallback: stage.fallback,
+      correctedQuery: stage.corrected,
+    };
+  }
+  return { items: [], nextCursor: null, fallback: null, correctedQuery: null };
+}
+
+function toHit(reader: SearchReader, row: CandidateRow, score: number, terms: string[]): SearchHit {
+  const h = highlight(row.text, terms);
+  return {
+    type: typeOfRowid(row.rowid),
+    id: row.itemId,
+    course: row.course,
+    chapter: row.chapter,
+    topicId: row.topicId,
+    breadcrumb: {
+      course: row.course,
+      chapter: row.chapter,
+      topics: reader.topicChain(row.topicId).map(({ id, title, section }) => ({ id, title, section })),
+    },
+    text: row.text,
+    snippet: { html: h.snippet, start: h.snippetStart, end: h.snippetEnd },
+    highlights: h.highlights,
+    score,
+  };
+}
