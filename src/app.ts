@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { sendProblem } from './http/problem.js';
 import { healthRoutes } from './routes/health.js';
+import { readRoutes } from './routes/read-routes.js';
 import type { Db } from './store/database.js';
 
 export interface AppOptions {
@@ -52,7 +53,13 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
         license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
       },
       servers: [{ url: '/' }],
-      tags: [{ name: 'health', description: 'Liveness and readiness' }],
+      tags: [
+        { name: 'health', description: 'Liveness and readiness' },
+        { name: 'courses', description: 'Courses and their chapters' },
+        { name: 'chapters', description: 'One chapter: its tree, figures and key terms' },
+        { name: 'items', description: 'Topics, concepts and figures by stable id, with breadcrumbs' },
+        { name: 'documents', description: 'Stored notes: exact bytes and revision history' },
+      ],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -70,6 +77,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
   await app.register(healthRoutes, { db });
+  await app.register(readRoutes, { db, prefix: '/v1' });
   return app;
 }
 
