@@ -34,7 +34,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   const app = Fastify({
     ...(logger && typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
     // A Korean course or chapter name percent-encoded (NFD even more so) easily passes the default 100.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
     // Framework-level rejections (malformed URL encoding) get the same problem shape as ours.
     frameworkErrors: (error, request, reply) => {
       sendProblem(request, reply, { status: 400, title: 'Bad Request', detail: error.message });

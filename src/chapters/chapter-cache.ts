@@ -10,7 +10,8 @@ import { flatView, treeView, viewKey, type ViewOptions } from './chapter-views.j
 export interface RenderedView {
   /** The chapter ETag the bytes were built from (may be newer than the row the caller looked up). */
   etag: string;
-  json: string;
+  /** The JSON as UTF-8, encoded once: writing a Buffer skips re-encoding a large string per request. */
+  body: Buffer;
   encoded: Partial<Record<PrecompressedEncoding, Buffer>>;
   bytes: number;
 }
@@ -70,8 +71,8 @@ export class ChapterCache {
     if (!chapter) return undefined;
     const view = options.format === 'flat' ? flatView(chapter, options) : treeView(chapter, options);
     // Validated and shaped once per ETag and options, not per request.
-    const json = JSON.stringify(ChapterView.parse(view));
-    const rendered: RenderedView = { etag: chapter.chapter.etag, json, encoded: {}, bytes: json.length * 2 };
+    const body = Buffer.from(JSON.stringify(ChapterView.parse(view)), 'utf8');
+    const rendered: RenderedView = { etag: chapter.chapter.etag, body, encoded: {}, bytes: body.length };
     this.store(`${row.id}|${rendered.etag}|${viewKey(options)}`, rendered);
     return rendered;
   }
@@ -82,8 +83,8 @@ export class ChapterCache {
     if (!body) {
       body =
         encoding === 'br'
-          ? brotliCompressSync(view.json, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: view.json.length } })
-          : gzipSync(view.json, { level: 9 });
+          ? brotliCompressSync(view.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: view.body.length } })
+          : gzipSync(view.body, { level: 9 });
       view.encoded[encoding] = body;
       view.bytes += body.length;
       this.viewBytes += body.length;

@@ -64,10 +64,10 @@ export const chapterRoutes: FastifyPluginAsyncZod<{ cache: ChapterCache }> = asy
       if (!view) throw notFound('chapter', request.params.chapter);
       if (view.etag !== chapter.etag) reply.header('etag', etagOf(view.etag));
       reply.type('application/json; charset=utf-8');
-      const encoding = view.json.length >= COMPRESS_FROM ? preferredEncoding(request.headers['accept-encoding']) : null;
-      // Sent as a string or buffer, so Fastify skips serialization: the view was validated when it was cached.
+      const encoding = view.body.length >= COMPRESS_FROM ? preferredEncoding(request.headers['accept-encoding']) : null;
+      // Sent as a Buffer, so Fastify skips serialization: the view was validated when it was cached.
       if (encoding) return reply.header('content-encoding', encoding).send(cache.encode(view, encoding) as never);
-      return reply.send(view.json as never);
+      return reply.send(view.body as never);
     },
   );
 
