@@ -2,7 +2,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { ChapterView } from '../schemas/chapter.js';
 import type { PrecompressedEncoding } from '../http/accept-encoding.js';
 import { ChapterReader } from '../store/chapter-reader.js';
-import { CourseReader, type ChapterRow } from '../store/course-reader.js';
+import { CourseReader, type ChapterRef } from '../store/course-reader.js';
 import type { Db } from '../store/database.js';
 import { assembleChapter, type AssembledChapter } from './assemble-chapter.js';
 import { flatView, treeView, viewKey, type ViewOptions } from './chapter-views.js';
@@ -48,7 +48,7 @@ export class ChapterCache {
   }
 
   /** The chapter tree at its current ETag, or undefined when the chapter is gone. */
-  assembled(row: ChapterRow): AssembledChapter | undefined {
+  assembled(row: ChapterRef): AssembledChapter | undefined {
     const hit = touch(this.trees, row.id);
     if (hit && hit.chapter.etag === row.etag) return hit;
     // Re-read the row with the items in one read transaction so ETag and content agree.
@@ -63,7 +63,7 @@ export class ChapterCache {
     return fresh;
   }
 
-  rendered(row: ChapterRow, options: ViewOptions): RenderedView | undefined {
+  rendered(row: ChapterRef, options: ViewOptions): RenderedView | undefined {
     const key = `${row.id}|${row.etag}|${viewKey(options)}`;
     const hit = touch(this.views, key);
     if (hit) return hit;

@@ -1,5 +1,5 @@
 import { notFound } from '../http/problem.js';
-import type { ChapterRow, CourseReader } from '../store/course-reader.js';
+import type { ChapterRef, CourseReader } from '../store/course-reader.js';
 
 const SECTION = /^\d+(\.\d+)+$/;
 
@@ -8,8 +8,8 @@ const SECTION = /^\d+(\.\d+)+$/;
  * a topic, whose subtree is then served. A chapter literally named like the
  * section wins, so the meaning of an existing URL never changes.
  */
-export function resolveChapter(courses: CourseReader, course: string, chapter: string): { chapter: ChapterRow; topicId: string | null } {
-  const row = courses.findChapter(course, chapter);
+export function resolveChapter(courses: CourseReader, course: string, chapter: string): { chapter: ChapterRef; topicId: string | null } {
+  const row = courses.chapterVersion(course, chapter);
   if (row) return { chapter: row, topicId: null };
   const section = SECTION.test(chapter) ? courses.findSection(course, chapter) : undefined;
   if (section) return section;

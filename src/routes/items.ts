@@ -23,7 +23,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ db: Db; cache: ChapterCache }> 
     const location = items.find(kind, id);
     if (!location) throw notFound(kind, id);
     if (notModified(request, reply, documentVersion(location.hash, location.revision))) return null;
-    const row = cache.courses.findChapter(location.course, location.chapter);
+    const row = cache.courses.chapterVersion(location.course, location.chapter);
     const chapter: AssembledChapter | undefined = row && cache.assembled(row);
     if (!chapter) throw notFound(kind, id);
     return chapter;
