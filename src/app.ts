@@ -19,6 +19,7 @@ import { trackRoutes } from './http/method-not-allowed.js';
 import { registerProtection } from './http/protection.js';
 import { documentWriteRoutes } from './routes/documents-write.js';
 import { healthRoutes } from './routes/health.js';
+import { readRoutes } from './routes/read-routes.js';
 import { searchRoutes } from './routes/search.js';
 import type { Db } from './store/database.js';
 
@@ -37,6 +38,8 @@ export const API_VERSION = '1.0.0';
 export async function buildApp({ db, config, logger = false }: AppOptions) {
   const app = Fastify({
     ...(logger && typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
+    // A Korean course or chapter name percent-encoded (NFD even more so) easily passes the default 100.
+    routerOptions: { maxParamLength: 2048 },
     // Framework-level rejections (malformed URL encoding) get the same problem shape as ours.
     frameworkErrors: handleFrameworkError,
     clientErrorHandler: handleClientError,
@@ -60,8 +63,12 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
       servers: [{ url: '/' }],
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'courses', description: 'Courses and their chapters' },
+        { name: 'chapters', description: 'One chapter: its tree, figures and key terms' },
+        { name: 'items', description: 'Topics, concepts and figures by stable id, with breadcrumbs' },
+        { name: 'documents', description: 'Stored notes: exact bytes and revision history' },
+        { name: 'search', description: 'Korean-aware full-text search' },
         { name: 'write', description: 'Creating, replacing and removing notes (bearer token)' },
-        { name: 'documents', description: 'Notes as stored, revision by revision' },
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from API_TOKENS' } } },
     },
@@ -84,8 +91,9 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   if (config.READS_REQUIRE_AUTH) requireTokenForReads(app, tokens);
 
   await app.register(healthRoutes, { db });
-  await app.register(documentWriteRoutes, { db, tokens, bodyLimit: config.BODY_LIMIT_BYTES, parseTimeoutMs: config.PARSE_TIMEOUT_MS });
+  await app.register(readRoutes, { db, prefix: '/v1' });
   await app.register(searchRoutes, { db, prefix: '/v1' });
+  await app.register(documentWriteRoutes, { db, tokens, bodyLimit: config.BODY_LIMIT_BYTES, parseTimeoutMs: config.PARSE_TIMEOUT_MS });
   // Last: every path registered above gets 405 + Allow for the methods it lacks.
   routes.answerOtherMethods();
   return app;

@@ -38,7 +38,9 @@ export function handleError(error: FastifyError | HttpProblem | Error, request: 
     return sendProblem(request, reply, { status: error.status, title: error.title, detail: error.detail, ...extra });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const context = (error as FastifyError).validationContext ?? 'request';
+    // Fastify says `querystring`; clients (and our docs) say `query.limit`.
+    const raw = (error as FastifyError).validationContext ?? 'request';
+    const context = raw === 'querystring' ? 'query' : raw;
     const invalidParams = error.validation.map((issue) => ({
       name: [context, ...pathOf(issue.instancePath)].join('.'),
       reason: issue.message ?? 'invalid',

@@ -6,7 +6,8 @@ import { CompilerBusy, OffThreadCompiler, ParseTimeout } from '../ingest/off-thr
 import type { BearerTokens } from '../http/auth.js';
 import { documentVersion, etagOf, ifMatchHits, ifNoneMatchHits } from '../http/etag.js';
 import { acceptMarkdownBodies, NOTE_MEDIA_TYPES } from '../http/markdown-body.js';
-import { HttpProblem, Problem } from '../http/problem.js';
+import { HttpProblem } from '../http/problem.js';
+import { problemResponses } from '../schemas/common.js';
 import { documentId as documentIdOf } from '../notes/ids.js';
 import { NoteError } from '../notes/note-error.js';
 import { NoteBody, RevisionSourceParams, WriteParams, WriteResult, type DocumentChanges } from '../schemas/write.js';
@@ -22,7 +23,6 @@ export interface WriteRoutesOptions {
   parseTimeoutMs: number;
 }
 
-const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, Problem]));
 const Preconditions = z.object({
   'if-match': z.string().optional().describe('Write only if the document is still at this ETag (412 otherwise).'),
   'if-none-match': z.string().optional().describe('`*`: create only; 412 if the note already exists.'),
@@ -50,6 +50,7 @@ export const documentWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = as
       bodyLimit,
       onRequest: writersOnly,
       schema: {
+        operationId: 'putDocument',
         tags: ['write'],
         summary: 'Create or replace a note',
         description:
@@ -60,7 +61,7 @@ export const documentWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = as
         params: WriteParams,
         headers: Preconditions,
         body: NoteBody,
-        response: { 200: WriteResult, 201: WriteResult, ...problems(400, 401, 403, 412, 413, 415, 422, 429, 503) },
+        response: { 200: WriteResult, 201: WriteResult, ...problemResponses(400, 401, 403, 412, 413, 415, 422, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -85,12 +86,13 @@ export const documentWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = as
     {
       onRequest: writersOnly,
       schema: {
+        operationId: 'deleteDocument',
         tags: ['write'],
         summary: 'Remove a note from the current view (its revisions stay)',
         security: [{ bearer: [] }],
         params: WriteParams,
         headers: Preconditions.pick({ 'if-match': true }),
-        response: { 200: WriteResult, ...problems(400, 401, 403, 404, 412, 429, 503) },
+        response: { 200: WriteResult, ...problemResponses(400, 401, 403, 404, 412, 429, 503) },
       },
     },
     async (request) => {
@@ -113,13 +115,14 @@ export const documentWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = as
     '/v1/documents/:id/revisions/:rev/source',
     {
       schema: {
+        operationId: 'getRevisionSource',
         tags: ['documents'],
         summary: 'The exact bytes of one revision of a note',
         params: RevisionSourceParams,
         response: {
           200: { description: 'The note as it was written', content: { 'text/markdown': { schema: NoteBody } } },
           304: z.null().describe('Not modified'),
-          ...problems(400, 404),
+          ...problemResponses(400, 404),
         },
       },
     },

@@ -9,13 +9,20 @@ const Ready = z.object({ status: z.literal('ready'), documents: z.number().int()
 
 /** Liveness (the process answers) and readiness (the database is open and fully migrated). */
 export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get('/health', { schema: { tags: ['health'], summary: 'Liveness', response: { 200: Health } } }, async () => ({
+  app.get('/health', { schema: { operationId: 'getHealth', tags: ['health'], summary: 'Liveness', response: { 200: Health } } }, async () => ({
     status: 'ok' as const,
   }));
 
   app.get(
     '/ready',
-    { schema: { tags: ['health'], summary: 'Readiness: database open and migrated', response: { 200: Ready, 503: Problem } } },
+    {
+      schema: {
+        operationId: 'getReady',
+        tags: ['health'],
+        summary: 'Readiness: database open and migrated',
+        response: { 200: Ready, 503: { description: 'Not ready.', content: { 'application/problem+json': { schema: Problem } } } },
+      },
+    },
     async (request, reply) => {
       try {
         if (!db.open || pendingMigrations(db) > 0) throw new Error('database not migrated');

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { HttpProblem, Problem } from '../http/problem.js';
+import { HttpProblem } from '../http/problem.js';
+import { problemResponses } from '../schemas/common.js';
 import { SearchQuery, SearchResults } from '../schemas/search.js';
 import { searchNotes } from '../search/search-notes.js';
 import type { Db } from '../store/database.js';
@@ -12,12 +13,13 @@ export const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     '/search',
     {
       schema: {
+        operationId: 'searchNotes',
         tags: ['search'],
         summary: 'Search notes (Korean-aware)',
         description:
           'All words must match (a Korean word matches with or without its particle); if none does, hits matching some words are returned with `fallback: "loose"`. Initial consonants (`ㅅㅋ`) and Hangul typed in English keyboard mode (`thzpt`) are understood. Topic titles and key terms rank above body text. No hits is a 200 with an empty list.',
         querystring: SearchQuery,
-        response: { 200: SearchResults, 400: Problem },
+        response: { 200: SearchResults, ...problemResponses(400) },
       },
     },
     async (request) => {
