@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import { WriteMemo } from './write-generation.js';
 
 export interface CourseRow {
   id: string;
@@ -48,7 +49,10 @@ export class CourseReader {
   private readonly documents: Statement<[string], DocumentRow>;
   private readonly section: Statement<[string, string, string], { topicId: string; course: string; chapter: string }>;
 
+  private readonly versions: WriteMemo<ChapterRef>;
+
   constructor(db: Db) {
+    this.versions = new WriteMemo(db);
     this.courses = db.prepare(`SELECT course AS id, count(*) AS chapterCount, sum(document_count) AS documentCount,
         sum(concept_count) AS conceptCount, max(updated_at) AS updatedAt, group_concat(etag) AS etags
       FROM chapters WHERE course > ? GROUP BY course ORDER BY course LIMIT ?`);
@@ -85,8 +89,9 @@ export class CourseReader {
     return out;
   }
 
+  /** The chapter's id and ETag; memoised between writes because every chapter request, 304s included, asks. */
   chapterVersion(course: string, chapter: string): ChapterRef | undefined {
-    return this.version.get(course, chapter);
+    return this.versions.get(`${course}\u0000${chapter}`, () => this.version.get(course, chapter));
   }
 
   chapterOfId(id: string): ChapterRow | undefined {

@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 import { refreshChapters } from './chapter-refresh.js';
 import { deleteItems, insertItems, readItemFingerprints, type ItemDiff, diffItems } from './item-rows.js';
 import { deleteSearchRows, indexDocument } from './search-index.js';
+import { noteWrite } from './write-generation.js';
 
 export type WriteStatus = 'added' | 'unchanged' | 'updated' | 'restored';
 
@@ -63,7 +64,9 @@ export class DocumentWriter {
   }
 
   save(compiled: CompiledNote): WriteResult {
-    return this.db.transaction(() => this.saveInTransaction(compiled)).immediate();
+    const result = this.db.transaction(() => this.saveInTransaction(compiled)).immediate();
+    noteWrite(this.db);
+    return result;
   }
 
   /**
@@ -72,7 +75,7 @@ export class DocumentWriter {
    */
   saveMany(notes: CompiledNote[]): (WriteResult | { error: unknown })[] {
     const saveOne = this.db.transaction((compiled: CompiledNote) => this.saveInTransaction(compiled));
-    return this.db
+    const results = this.db
       .transaction(() =>
         notes.map((compiled) => {
           try {
@@ -83,11 +86,13 @@ export class DocumentWriter {
         }),
       )
       .immediate();
+    noteWrite(this.db);
+    return results;
   }
 
   /** Removes a document from the current view; its revisions stay readable. */
   delete(documentId: string): { chapter: string; revision: number; changes: ItemDiff } | null {
-    return this.db
+    const removed = this.db
       .transaction(() => {
         const row = this.current.get(documentId);
         if (!row || row.deleted_at) return null;
@@ -100,6 +105,8 @@ export class DocumentWriter {
         return { chapter: row.chapter, revision: row.current_revision, changes };
       })
       .immediate();
+    noteWrite(this.db);
+    return removed;
   }
 
   private saveInTransaction(compiled: CompiledNote): WriteResult {
