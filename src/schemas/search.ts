@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInteger } from './common.js';
 import { MAX_QUERY_LENGTH } from '../search/query.js';
 import { SEARCH_TYPES } from '../store/search-index.js';
 
@@ -14,13 +15,10 @@ export const SearchQuery = z.object({
   course: z.string().min(1).max(200).optional().describe('Only hits in this course.'),
   chapter: z.string().min(1).max(100).optional().describe('Only hits in this chapter (of any course unless `course` is given).'),
   type: z.enum(SEARCH_TYPES).optional().describe('Only hits of this kind.'),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(SEARCH_MAX_LIMIT)
-    .default(SEARCH_DEFAULT_LIMIT)
-    .describe(`Hits per page (default ${SEARCH_DEFAULT_LIMIT}, max ${SEARCH_MAX_LIMIT}).`),
+  // The shared strict integer: `0x10`, `1e3` and `1.5` are 400s, as on every other route.
+  limit: queryInteger(1, SEARCH_MAX_LIMIT, `Hits per page (default ${SEARCH_DEFAULT_LIMIT}, max ${SEARCH_MAX_LIMIT}).`)
+    .optional()
+    .transform((value) => value ?? SEARCH_DEFAULT_LIMIT),
   cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page, with the same q and filters.'),
 });
 
