@@ -144,7 +144,7 @@ describe('search index stays in step with documents', () => {
     writer.save(note(EXTRA_COURSE, 'ch03-transport.md', edited));
     expect((await search({ q: '체크섬', course: EXTRA_COURSE })).items).toEqual([]);
     expect((await search({ q: '검사합', course: EXTRA_COURSE })).items).toHaveLength(1);
-    const rows = () => (db.prepare('SELECT count(*) AS n FROM search_rows').get() as { n: number }).n;
+    const rows = () => (db.prepare('SELECT count(*) AS n FROM search_fts').get() as { n: number }).n;
     const items = () =>
       (db.prepare(`SELECT (SELECT count(*) FROM topics) + (SELECT count(*) FROM concepts) + (SELECT count(*) FROM terms)
         + (SELECT count(*) FROM figures) AS n`).get() as { n: number }).n;

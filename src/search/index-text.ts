@@ -5,7 +5,7 @@
 // concepts/s) and the reference spends ~18 µs on a 50-syllable concept.
 // test/search-index-text.test.ts checks they agree on arbitrary input.
 import { foldCase, toNfc } from './normalize.js';
-import { indexText as referenceIndexText } from './tokenize.js';
+import { FINAL_PARTICLES, indexText as referenceIndexText } from './tokenize.js';
 
 const isSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3;
 const isAsciiWord = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
@@ -16,7 +16,8 @@ const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 
 function hangulRunTokens(nfc: string, start: number, end: number, out: string[]): void {
   for (let i = start; i < end - 1; i++) out.push(nfc.slice(i, i + 2));
-  out.push(nfc[end - 1]!);
+  const last = nfc[end - 1]!;
+  if (end - start === 1 || !FINAL_PARTICLES.has(last)) out.push(last);
 }
 
 /** Same output as tokenize.ts indexText(), much faster on Hangul/ASCII text. */

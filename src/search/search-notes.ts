@@ -111,7 +111,7 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
     const page = ranked.slice(offset, offset + params.limit);
     const end = offset + page.length;
     return {
-      items: page.map(({ row, score: s }) => toHit(reader, row, s, stage.terms)),
+      items: page.flatMap(({ row, score: s }) => toHit(reader, row, s, stage.terms) ?? []),
       nextCursor: end < ranked.length ? encodeCursor(end, key) : null,
       fallback: stage.fallback,
       correctedQuery: stage.corrected,
@@ -120,18 +120,21 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
   return { items: [], nextCursor: null, fallback: null, correctedQuery: null };
 }
 
-function toHit(reader: SearchReader, row: CandidateRow, score: number, terms: string[]): SearchHit {
+// Only the returned page is placed and highlighted, not every candidate.
+function toHit(reader: SearchReader, row: CandidateRow, score: number, terms: string[]): SearchHit | undefined {
+  const place = reader.place(row.rowid);
+  if (!place) return undefined;
   const h = highlight(row.text, terms);
   return {
     type: typeOfRowid(row.rowid),
-    id: row.itemId,
-    course: row.course,
-    chapter: row.chapter,
-    topicId: row.topicId,
+    id: place.itemId,
+    course: place.course,
+    chapter: place.chapter,
+    topicId: place.topicId,
     breadcrumb: {
-      course: row.course,
-      chapter: row.chapter,
-      topics: reader.topicChain(row.topicId).map(({ id, title, section }) => ({ id, title, section })),
+      course: place.course,
+      chapter: place.chapter,
+      topics: reader.topicChain(place.topicId).map(({ id, title, section }) => ({ id, title, section })),
     },
     text: row.text,
     snippet: { html: h.snippet, start: h.snippetStart, end: h.snippetEnd },
