@@ -72,6 +72,10 @@ describe('GET /v1/search', () => {
     const ch2 = await search({ q: '서버', chapter: '2', course: EXTRA_COURSE });
     expect(ch2.items.length).toBeGreaterThan(0);
     expect(ch2.items.every((i) => i.chapter === '2' && i.course === EXTRA_COURSE)).toBe(true);
+    const chapter2 = await search({ q: '서버', chapter: '2', limit: 50 });
+    expect(new Set(chapter2.items.map((i) => i.course))).toEqual(new Set([SEED_COURSE, EXTRA_COURSE]));
+    expect(chapter2.items.every((i) => i.chapter === '2')).toBe(true);
+    expect((await search({ q: '서버', chapter: 'no-such-chapter' })).items).toEqual([]);
     const topics = await search({ q: 'architecture', type: 'topic' });
     expect(topics.items.map((i) => i.text)).toEqual(expect.arrayContaining(['Client-Server Architecture']));
     expect(topics.items.every((i) => i.type === 'topic')).toBe(true);

@@ -78,11 +78,12 @@ function stages(q: string): Stage[] | { error: string } {
   return list;
 }
 
-function scoped(match: string, { course, chapter }: SearchQuery): string {
-  const tokens = [course && scopeToken.course(course.normalize('NFC')), chapter && scopeToken.chapter(chapter.normalize('NFC'))].filter(
-    Boolean,
-  );
-  return tokens.length ? `(${match}) AND ({scope} : (${tokens.map((t) => `"${t}"`).join(' AND ')}))` : match;
+/** The MATCH restricted to the filters' scope tokens, or null when the filters cover nothing. */
+function scoped(reader: SearchReader, match: string, { course, chapter }: SearchQuery): string | null {
+  if (course === undefined && chapter === undefined) return match;
+  const scopes = reader.scopes(course?.normalize('NFC'), chapter?.normalize('NFC'));
+  if (scopes.length === 0) return null;
+  return `(${match}) AND ({scope} : (${scopes.map((s) => `"${scopeToken(s.course, s.chapter)}"`).join(' OR ')}))`;
 }
 
 // The cursor is an offset into this query's ranked candidates, bound to the
@@ -103,7 +104,9 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
   const plan = stages(params.q);
   if ('error' in plan) return plan;
   for (const stage of plan) {
-    const rows = reader.candidates(scoped(stage.match, params), CANDIDATE_CAP, params.type);
+    const match = scoped(reader, stage.match, params);
+    if (match === null) break;
+    const rows = reader.candidates(match, CANDIDATE_CAP, params.type);
     if (rows.length === 0) continue;
     const ranked = rows
       .map((row) => ({ row, score: score(row, stage.terms, stage.kind) }))

@@ -43,6 +43,7 @@ export class SearchReader {
   private readonly candidatesStmt: Statement<[string, number, number, number], [number, string | null]>;
   private readonly places: Record<SearchType, Statement<[number], HitPlace>>;
   private readonly topic: Statement<[string], TopicRow>;
+  private readonly scopesStmt: Statement<[{ course: string | null; chapter: string | null }], { course: string; chapter: string }>;
 
   constructor(db: Db) {
     // Newest-first rowid scan with a LIMIT instead of ORDER BY bm25: FTS5 walks
@@ -65,6 +66,14 @@ export class SearchReader {
       .raw(true);
     this.places = Object.fromEntries(SEARCH_TYPES.map((type) => [type, db.prepare(PLACE[type])])) as SearchReader['places'];
     this.topic = db.prepare('SELECT id, title, section, parent_id AS parentId FROM topics WHERE id = ?');
+    // The chapters table has a row for every (course, chapter) with a current document.
+    this.scopesStmt = db.prepare(`SELECT course, chapter FROM chapters
+      WHERE course = coalesce(@course, course) AND chapter = coalesce(@chapter, chapter)`);
+  }
+
+  /** The (course, chapter) pairs a course and/or chapter filter covers. */
+  scopes(course: string | undefined, chapter: string | undefined): Array<{ course: string; chapter: string }> {
+    return this.scopesStmt.all({ course: course ?? null, chapter: chapter ?? null });
   }
 
   /** Up to `cap` rows matching an FTS5 expression: topics, then key terms, figures, concepts; newest first. */
