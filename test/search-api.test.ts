@@ -72,6 +72,10 @@ describe('GET /v1/search', () => {
     const ch2 = await search({ q: '서버', chapter: '2', course: EXTRA_COURSE });
     expect(ch2.items.length).toBeGreaterThan(0);
     expect(ch2.items.every((i) => i.chapter === '2' && i.course === EXTRA_COURSE)).toBe(true);
+    const chapter2 = await search({ q: '서버', chapter: '2', limit: 50 });
+    expect(new Set(chapter2.items.map((i) => i.course))).toEqual(new Set([SEED_COURSE, EXTRA_COURSE]));
+    expect(chapter2.items.every((i) => i.chapter === '2')).toBe(true);
+    expect((await search({ q: '서버', chapter: 'no-such-chapter' })).items).toEqual([]);
     const topics = await search({ q: 'architecture', type: 'topic' });
     expect(topics.items.map((i) => i.text)).toEqual(expect.arrayContaining(['Client-Server Architecture']));
     expect(topics.items.every((i) => i.type === 'topic')).toBe(true);
@@ -144,7 +148,7 @@ describe('search index stays in step with documents', () => {
     writer.save(note(EXTRA_COURSE, 'ch03-transport.md', edited));
     expect((await search({ q: '체크섬', course: EXTRA_COURSE })).items).toEqual([]);
     expect((await search({ q: '검사합', course: EXTRA_COURSE })).items).toHaveLength(1);
-    const rows = () => (db.prepare('SELECT count(*) AS n FROM search_rows').get() as { n: number }).n;
+    const rows = () => (db.prepare('SELECT count(*) AS n FROM search_fts').get() as { n: number }).n;
     const items = () =>
       (db.prepare(`SELECT (SELECT count(*) FROM topics) + (SELECT count(*) FROM concepts) + (SELECT count(*) FROM terms)
         + (SELECT count(*) FROM figures) AS n`).get() as { n: number }).n;

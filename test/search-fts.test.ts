@@ -87,6 +87,11 @@ describe('FTS search over Korean/English notes', () => {
     expect(search('ㅅㅋ')).toEqual({ stage: 'strict', ids: [2] });
   });
 
+  it('matches initial consonants from the start of a word only (ㅋㅇ is mid-word in 소켓은)', () => {
+    expect(search('ㅍㄹㅅ').ids).toContain(2);
+    expect(search('ㅋㅇ').ids).not.toContain(2);
+  });
+
   it('finds 소켓 when typed as "thzpt" in English keyboard mode', () => {
     expect(search('thzpt')).toEqual({ stage: 'alternative strict', ids: [2] });
   });

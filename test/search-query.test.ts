@@ -55,7 +55,7 @@ describe('buildQuery', () => {
     const q = built('ㄹㅋ ㄷㅇㅅ');
     expect(q.kind).toBe('choseong');
     expect(q.columns).toEqual(['choseong']);
-    expect(q.strict).toBe('{choseong} : ("ㄹㅋ" AND "ㄷㅇ ㅇㅅ")');
+    expect(q.strict).toBe('{choseong} : ("ㄹㅋ"* AND "ㄷㅇㅅ"*)');
   });
 
   it('offers the Hangul reading of text typed in the wrong keyboard mode', () => {

@@ -7,12 +7,21 @@ import { choseongOf, qwertyToHangul } from '../src/search/hangul-input.js';
 const terms = (text: string) => tokenize(text).map((t) => t.term);
 
 describe('tokenize', () => {
-  it('splits a Hangul word into bigrams plus its last syllable, so the bare noun is a token', () => {
+  it('splits a Hangul word into bigrams plus its last syllable, so a word-final syllable is a token', () => {
+    expect(tokenize('통신망')).toEqual([
+      { term: '통신', start: 0, end: 2 },
+      { term: '신망', start: 1, end: 3 },
+      { term: '망', start: 2, end: 3 },
+    ]);
+  });
+
+  it('gives a word ending in a particle no particle unigram (nobody searches 은 alone)', () => {
     expect(tokenize('소켓은')).toEqual([
       { term: '소켓', start: 0, end: 2 },
       { term: '켓은', start: 1, end: 3 },
-      { term: '은', start: 2, end: 3 },
     ]);
+    expect(terms('한다')).toEqual(['한다']);
+    expect(terms('은')).toEqual(['은']);
   });
 
   it('separates Latin from Hangul written without a space (IP주소)', () => {
@@ -20,7 +29,7 @@ describe('tokenize', () => {
   });
 
   it('keeps letter+digit words whole and bigrams the Korean word with its particle', () => {
-    expect(terms('P2P 아키텍처의')).toEqual(['p2p', '아키', '키텍', '텍처', '처의', '의']);
+    expect(terms('P2P 아키텍처의')).toEqual(['p2p', '아키', '키텍', '텍처', '처의']);
   });
 
   it('keeps a one-syllable word as a single token', () => {
@@ -78,7 +87,7 @@ describe('normalizeText', () => {
 
 describe('choseong index', () => {
   it('indexes initial-consonant bigrams of each Hangul word', () => {
-    expect(choseongIndexText('소켓은 IP주소')).toBe('ㅅㅋ ㅋㅇ ㅇ ㅈㅅ ㅅ');
+    expect(choseongIndexText('소켓은 IP주소')).toBe('ㅅㅋㅇ ㅈㅅ');
     expect(choseongOf('소켓')).toBe('ㅅㅋ');
     expect(choseongOf('ㅅㅋ')).toBe('');
   });

@@ -5,7 +5,7 @@
 // concepts/s) and the reference spends ~18 µs on a 50-syllable concept.
 // test/search-index-text.test.ts checks they agree on arbitrary input.
 import { foldCase, toNfc } from './normalize.js';
-import { indexText as referenceIndexText } from './tokenize.js';
+import { FINAL_PARTICLES, indexText as referenceIndexText } from './tokenize.js';
 
 const isSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3;
 const isAsciiWord = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
@@ -16,7 +16,8 @@ const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 
 function hangulRunTokens(nfc: string, start: number, end: number, out: string[]): void {
   for (let i = start; i < end - 1; i++) out.push(nfc.slice(i, i + 2));
-  out.push(nfc[end - 1]!);
+  const last = nfc[end - 1]!;
+  if (end - start === 1 || !FINAL_PARTICLES.has(last)) out.push(last);
 }
 
 /** Same output as tokenize.ts indexText(), much faster on Hangul/ASCII text. */
@@ -49,29 +50,22 @@ export function fastIndexText(text: string): string {
   return out.join(' ');
 }
 
-/**
- * Choseong column value: initial-consonant bigrams of each Hangul run
- * ('소켓은' -> 'ㅅㅋ ㅋㅇ'). Unlike tokenize.ts choseongIndexText() it drops
- * the trailing unigram: measured on 200k concepts that cut the choseong
- * column by ~25% (index 1.97x -> 1.70x of text), and nobody searches a
- * single initial consonant at the end of a word. A 1-run syllable gives no
- * token; a one-consonant query is still a prefix over these bigrams.
- */
-export function choseongBigrams(text: string): string {
+/** Same output as tokenize.ts choseongIndexText(): each Hangul run's initials ('소켓은' -> 'ㅅㅋㅇ'). */
+export function choseongWords(text: string): string {
   const nfc = toNfc(text);
-  const out: string[] = [];
-  let prev = '';
+  let out = '';
+  let inRun = false;
   for (let i = 0; i < nfc.length; i++) {
     const c = nfc.charCodeAt(i);
     if (!isSyllable(c)) {
-      prev = '';
+      inRun = false;
       continue;
     }
-    const cho = CHOSEONG[Math.floor((c - 0xac00) / 588)]!;
-    if (prev) out.push(prev + cho);
-    prev = cho;
+    if (!inRun && out) out += ' ';
+    inRun = true;
+    out += CHOSEONG[Math.floor((c - 0xac00) / 588)]!;
   }
-  return out.join(' ');
+  return out;
 }
 
 /** Lowercased NFC text for counting term occurrences when ranking (see search-notes.ts). */

@@ -8,9 +8,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // surrounding words apart and keeps the text length unchanged.
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 
+// One scan that says whether either replacement has anything to do: most
+// text has no surrogates or controls, and indexing calls this per item.
+const NEEDS_CLEANING = /[\uD800-\uDFFF\u0000-\u001F\u007F-\u009F]/;
+
 /** Replace lone surrogates with U+FFFD and control chars with spaces, then NFC. */
 export function toNfc(s: string): string {
-  return s.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, ' ').normalize('NFC');
+  const clean = NEEDS_CLEANING.test(s) ? s.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, ' ') : s;
+  return clean.normalize('NFC');
 }
 
 /**

@@ -12,7 +12,7 @@ export const MAX_QUERY_TERMS = 32;
 export interface QueryTerm {
   term: string;
   tokens: string[];
-  /** A single n-gram character: matched as `"x"*` (see tokenize.ts header). */
+  /** A single n-gram character or a word of initials: matched as `"x"*` (see tokenize.ts). */
   prefix: boolean;
 }
 
@@ -79,7 +79,8 @@ function ngramTerm(term: string): QueryTerm {
 export function parseTerms(input: string, stripParticles = true): { kind: QueryKind; terms: QueryTerm[] } {
   const runs = scanRuns(toNfc(input));
   if (runs.length > 0 && runs.every((run) => isChoseongOnly(run.text))) {
-    return { kind: 'choseong', terms: runs.map((run) => ngramTerm(run.text)) };
+    // Each word of initials is a prefix of a word's initials (see tokenize.ts choseongTokens).
+    return { kind: 'choseong', terms: runs.map((run) => ({ term: run.text, tokens: [run.text], prefix: true })) };
   }
   const terms = runs.map((run) => {
     if (!isNgramRun(run.kind)) return { term: foldCase(run.text), tokens: [foldCase(run.text)], prefix: false };

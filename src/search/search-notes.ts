@@ -78,11 +78,12 @@ function stages(q: string): Stage[] | { error: string } {
   return list;
 }
 
-function scoped(match: string, { course, chapter }: SearchQuery): string {
-  const tokens = [course && scopeToken.course(course.normalize('NFC')), chapter && scopeToken.chapter(chapter.normalize('NFC'))].filter(
-    Boolean,
-  );
-  return tokens.length ? `(${match}) AND ({scope} : (${tokens.map((t) => `"${t}"`).join(' AND ')}))` : match;
+/** The MATCH restricted to the filters' scope tokens, or null when the filters cover nothing. */
+function scoped(reader: SearchReader, match: string, { course, chapter }: SearchQuery): string | null {
+  if (course === undefined && chapter === undefined) return match;
+  const scopes = reader.scopes(course?.normalize('NFC'), chapter?.normalize('NFC'));
+  if (scopes.length === 0) return null;
+  return `(${match}) AND ({scope} : (${scopes.map((s) => `"${scopeToken(s.course, s.chapter)}"`).join(' OR ')}))`;
 }
 
 // The cursor is an offset into this query's ranked candidates, bound to the
@@ -103,7 +104,9 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
   const plan = stages(params.q);
   if ('error' in plan) return plan;
   for (const stage of plan) {
-    const rows = reader.candidates(scoped(stage.match, params), CANDIDATE_CAP, params.type);
+    const match = scoped(reader, stage.match, params);
+    if (match === null) break;
+    const rows = reader.candidates(match, CANDIDATE_CAP, params.type);
     if (rows.length === 0) continue;
     const ranked = rows
       .map((row) => ({ row, score: score(row, stage.terms, stage.kind) }))
@@ -111,7 +114,7 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
     const page = ranked.slice(offset, offset + params.limit);
     const end = offset + page.length;
     return {
-      items: page.map(({ row, score: s }) => toHit(reader, row, s, stage.terms)),
+      items: page.flatMap(({ row, score: s }) => toHit(reader, row, s, stage.terms) ?? []),
       nextCursor: end < ranked.length ? encodeCursor(end, key) : null,
       fallback: stage.fallback,
       correctedQuery: stage.corrected,
@@ -120,18 +123,21 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
   return { items: [], nextCursor: null, fallback: null, correctedQuery: null };
 }
 
-function toHit(reader: SearchReader, row: CandidateRow, score: number, terms: string[]): SearchHit {
+// Only the returned page is placed and highlighted, not every candidate.
+function toHit(reader: SearchReader, row: CandidateRow, score: number, terms: string[]): SearchHit | undefined {
+  const place = reader.place(row.rowid);
+  if (!place) return undefined;
   const h = highlight(row.text, terms);
   return {
     type: typeOfRowid(row.rowid),
-    id: row.itemId,
-    course: row.course,
-    chapter: row.chapter,
-    topicId: row.topicId,
+    id: place.itemId,
+    course: place.course,
+    chapter: place.chapter,
+    topicId: place.topicId,
     breadcrumb: {
-      course: row.course,
-      chapter: row.chapter,
-      topics: reader.topicChain(row.topicId).map(({ id, title, section }) => ({ id, title, section })),
+      course: place.course,
+      chapter: place.chapter,
+      topics: reader.topicChain(place.topicId).map(({ id, title, section }) => ({ id, title, section })),
     },
     text: row.text,
     snippet: { html: h.snippet, start: h.snippetStart, end: h.snippetEnd },

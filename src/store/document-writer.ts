@@ -97,8 +97,8 @@ export class DocumentWriter {
         const row = this.current.get(documentId);
         if (!row || row.deleted_at) return null;
         const changes = diffItems(readItemFingerprints(this.db, documentId), new Map());
+        deleteSearchRows(this.db, documentId); // before the items: it finds the rows through them
         deleteItems(this.db, documentId);
-        deleteSearchRows(this.db, documentId);
         const now = new Date().toISOString();
         this.markDeleted.run(now, now, documentId);
         refreshChapters(this.db, row.course, [row.chapter], now);
@@ -133,8 +133,8 @@ export class DocumentWriter {
       now,
     };
     if (row) {
+      deleteSearchRows(this.db, documentId); // before the items: it finds the rows through them
       deleteItems(this.db, documentId);
-      deleteSearchRows(this.db, documentId);
       this.updateDocument.run(params);
     } else {
       this.insertDocument.run(params);
@@ -144,7 +144,7 @@ export class DocumentWriter {
       this.insertRevision.run(documentId, revision, compiled.hash, compiled.bytes, compiled.chapter, fm.title, JSON.stringify(fm.meta), now);
     }
     const after = insertItems(this.db, documentId, compiled.note, row !== undefined);
-    indexDocument(this.db, documentId, compiled.course, compiled.chapter, compiled.note);
+    indexDocument(this.db, documentId, compiled.course, compiled.chapter);
     const chapters = row && row.chapter !== compiled.chapter ? [row.chapter, compiled.chapter] : [compiled.chapter];
     refreshChapters(this.db, compiled.course, chapters, now);
     const status: WriteStatus = !row ? 'added' : row.deleted_at ? 'restored' : 'updated';

@@ -1,14 +1,18 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
-import { itemId, ROWID_RANGE, type SearchType } from './search-index.js';
+import { ROWID_RANGE, SEARCH_SOURCE, SEARCH_TYPES, typeOfRowid, type SearchType } from './search-index.js';
 
-/** A search row with what ranking and the response need. */
+/** A matching search row: what ranking needs. */
 export interface CandidateRow {
   rowid: number;
+  text: string;
+}
+
+/** Where a hit belongs: what the response needs besides the text. */
+export interface HitPlace {
   itemId: string;
   course: string;
   chapter: string;
-  text: string;
   topicId: string | null;
 }
 
@@ -19,17 +23,27 @@ export interface TopicRow {
   parentId: string | null;
 }
 
-type RawRow = Omit<CandidateRow, 'itemId'> & { item: Buffer };
-
 const [FIGURES, TERMS, TOPICS] = [ROWID_RANGE.figure[0], ROWID_RANGE.term[0], ROWID_RANGE.topic[0]];
+
+// Per kind: the item id (a key term's is its concept's), its document's
+// course and chapter, and its topic, by the item's rowid.
+const PLACE: Record<SearchType, string> = {
+  topic: 'SELECT x.id AS itemId, d.course, d.chapter, x.id AS topicId FROM topics x JOIN documents d ON d.id = x.document_id WHERE x.rowid = ?',
+  term: `SELECT c.id AS itemId, d.course, d.chapter, c.topic_id AS topicId FROM terms x JOIN concepts c ON c.id = x.concept_id
+    JOIN documents d ON d.id = x.document_id WHERE x.rowid = ?`,
+  concept: 'SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM concepts x JOIN documents d ON d.id = x.document_id WHERE x.rowid = ?',
+  figure: 'SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM figures x JOIN documents d ON d.id = x.document_id WHERE x.rowid = ?',
+};
 
 /**
  * Read side of the search index. Every MATCH string comes from
  * src/search/query.ts (quoted tokens only), never from user input.
  */
 export class SearchReader {
-  private readonly candidatesStmt: Statement<[string, number, number, number], RawRow>;
+  private readonly candidatesStmt: Statement<[string, number, number, number], [number, string | null]>;
+  private readonly places: Record<SearchType, Statement<[number], HitPlace>>;
   private readonly topic: Statement<[string], TopicRow>;
+  private readonly scopesStmt: Statement<[{ course: string | null; chapter: string | null }], { course: string; chapter: string }>;
 
   constructor(db: Db) {
     // Newest-first rowid scan with a LIMIT instead of ORDER BY bm25: FTS5 walks
@@ -37,31 +51,45 @@ export class SearchReader {
     // 30,000 concepts costs well under a millisecond instead of ~30 ms (bm25
     // scores every match and, for its IDF, re-runs each phrase over the whole
     // index). Topic and key-term rows have the highest rowids, so they come
-    // first; search-notes.ts scores the capped candidates.
-    this.candidatesStmt = db.prepare(`
-      SELECT h.rowid, r.item, d.course, d.chapter,
-        CASE WHEN h.rowid >= ${TOPICS} THEN t.title WHEN h.rowid >= ${TERMS} THEN tm.term
-             WHEN h.rowid >= ${FIGURES} THEN coalesce(fg.label, fg.target) ELSE c.text END AS text,
-        CASE WHEN h.rowid >= ${TOPICS} THEN t.id WHEN h.rowid >= ${TERMS} THEN c.topic_id
-             WHEN h.rowid >= ${FIGURES} THEN fg.topic_id ELSE c.topic_id END AS topicId
-      FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?
-            ORDER BY rowid DESC LIMIT ?) AS h
-      JOIN search_rows r ON r.rowid = h.rowid
-      LEFT JOIN topics t ON h.rowid >= ${TOPICS} AND t.id = 't_' || lower(hex(r.item))
-      LEFT JOIN concepts c ON h.rowid < ${TOPICS} AND (h.rowid >= ${TERMS} OR h.rowid < ${FIGURES})
-        AND c.id = 'c_' || lower(hex(r.item))
-      LEFT JOIN terms tm ON h.rowid >= ${TERMS} AND h.rowid < ${TOPICS}
-        AND tm.document_id = c.document_id AND tm.concept_id = c.id AND tm.position = r.ord
-      LEFT JOIN figures fg ON h.rowid >= ${FIGURES} AND h.rowid < ${TERMS} AND fg.id = 'f_' || lower(hex(r.item))
-      JOIN documents d ON d.id = coalesce(t.document_id, c.document_id, fg.document_id)
-      ORDER BY h.rowid DESC`);
+    // first; search-notes.ts scores the capped candidates. Only the text is
+    // fetched here (one rowid lookup per candidate); where a hit belongs is
+    // read for the returned page only (place()).
+    const text = (type: SearchType, alias: string) => `(SELECT ${SEARCH_SOURCE[type].text} FROM ${SEARCH_SOURCE[type].table} ${alias} WHERE ${alias}.rowid = h.rowid - ${ROWID_RANGE[type][0]})`;
+    this.candidatesStmt = db
+      .prepare<[string, number, number, number], [number, string | null]>(
+        `SELECT h.rowid,
+           CASE WHEN h.rowid >= ${TOPICS} THEN ${text('topic', 't')} WHEN h.rowid >= ${TERMS} THEN ${text('term', 'tm')}
+                WHEN h.rowid >= ${FIGURES} THEN ${text('figure', 'f')} ELSE ${text('concept', 'c')} END
+         FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?
+               ORDER BY rowid DESC LIMIT ?) AS h`,
+      )
+      .raw(true);
+    this.places = Object.fromEntries(SEARCH_TYPES.map((type) => [type, db.prepare(PLACE[type])])) as SearchReader['places'];
     this.topic = db.prepare('SELECT id, title, section, parent_id AS parentId FROM topics WHERE id = ?');
+    // The chapters table has a row for every (course, chapter) with a current document.
+    this.scopesStmt = db.prepare(`SELECT course, chapter FROM chapters
+      WHERE course = coalesce(@course, course) AND chapter = coalesce(@chapter, chapter)`);
+  }
+
+  /** The (course, chapter) pairs a course and/or chapter filter covers. */
+  scopes(course: string | undefined, chapter: string | undefined): Array<{ course: string; chapter: string }> {
+    return this.scopesStmt.all({ course: course ?? null, chapter: chapter ?? null });
   }
 
   /** Up to `cap` rows matching an FTS5 expression: topics, then key terms, figures, concepts; newest first. */
   candidates(match: string, cap: number, type?: SearchType): CandidateRow[] {
     const [first, end] = type ? ROWID_RANGE[type] : [ROWID_RANGE.concept[0], ROWID_RANGE.topic[1]];
-    return this.candidatesStmt.all(match, first, end, cap).map(({ item, ...row }) => ({ ...row, itemId: itemId(row.rowid, item) }));
+    const rows = this.candidatesStmt.all(match, first, end, cap);
+    const out: CandidateRow[] = [];
+    // A row whose item is gone would be an index bug; skip it rather than fail the search.
+    for (const [rowid, text] of rows) if (text !== null) out.push({ rowid, text });
+    return out;
+  }
+
+  /** Where the hit with this FTS rowid belongs, or undefined if its item is gone. */
+  place(rowid: number): HitPlace | undefined {
+    const type = typeOfRowid(rowid);
+    return this.places[type].get(rowid - ROWID_RANGE[type][0]);
   }
 
   /** The topic and its ancestors, outermost first. */
