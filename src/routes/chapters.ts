@@ -6,7 +6,7 @@ import { resolveChapter } from '../chapters/resolve-chapter.js';
 import { preferredEncoding } from '../http/accept-encoding.js';
 import { notModified } from '../http/cache-control.js';
 import { badCursor, decodeCursor, pageOf } from '../http/cursor.js';
-import { etagOf } from '../http/etag.js';
+import { etagOf, ifNoneMatchHits } from '../http/etag.js';
 import { notFound } from '../http/problem.js';
 import { ChapterView, INCLUDES, type Include } from '../schemas/chapter.js';
 import { NotModified, page, PageQuery, PathText, problemResponses, queryInteger } from '../schemas/common.js';
@@ -54,6 +54,20 @@ export const chapterRoutes: FastifyPluginAsyncZod<{ cache: ChapterCache }> = asy
         params: ChapterParams,
         querystring: ChapterQuery,
         response: { 200: ChapterView, ...NotModified, ...problemResponses(400, 404) },
+      },
+      // Revalidation of the plain chapter URL (what a CDN or browser cache sends) is answered before
+      // validation and parsing: only an exact, current chapter ETag qualifies, so anything else
+      // (NFD names, sections, query options, stale tags) takes the full path below.
+      onRequest: (request, reply, done) => {
+        const { course, chapter } = request.params as { course: string; chapter: string };
+        const header = request.headers['if-none-match'];
+        const version = header && !request.url.includes('?') ? cache.courses.chapterVersion(course, chapter) : undefined;
+        if (version && ifNoneMatchHits(header, etagOf(version.etag))) {
+          reply.header('vary', 'Accept-Encoding');
+          notModified(request, reply, version.etag);
+          return;
+        }
+        done();
       },
     },
     async (request, reply) => {
