@@ -19,6 +19,7 @@ interface Statements {
   counts: Statement<string[], { topics: number; concepts: number; figures: number }>;
   remove: Statement<[string]>;
   upsert: Statement;
+  bump: Statement<[]>;
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -34,6 +35,7 @@ function statements(db: Db): Statements {
         (SELECT count(*) FROM concepts WHERE document_id IN (${CURRENT})) AS concepts,
         (SELECT count(*) FROM figures WHERE document_id IN (${CURRENT})) AS figures`),
       remove: db.prepare('DELETE FROM chapters WHERE id = ?'),
+      bump: db.prepare('UPDATE content_version SET version = version + 1'),
       upsert: db.prepare(`INSERT INTO chapters (id, course, chapter, title, etag, topic_count, concept_count, figure_count, document_count, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET title = excluded.title, etag = excluded.etag, topic_count = excluded.topic_count,
@@ -47,11 +49,13 @@ function statements(db: Db): Statements {
 
 /**
  * Recomputes the summary row (title, counts, ETag) of each given chapter from
- * its current documents; removes the row when no document is left. Runs
- * inside the writer's transaction, so the ETag always matches the content.
+ * its current documents; removes the row when no document is left; bumps the
+ * global content version. Runs inside the writer's transaction, so the ETags
+ * always match the content.
  */
 export function refreshChapters(db: Db, course: string, chapters: string[], now: string): void {
   const s = statements(db);
+  s.bump.run();
   for (const chapter of new Set(chapters)) {
     const docs = s.documents.all(course, chapter);
     const id = chapterId(course, chapter);
