@@ -4,6 +4,7 @@ import { contentHash, documentId } from '../notes/ids.js';
 import type { ParsedNote } from '../notes/model.js';
 import { NoteError } from '../notes/note-error.js';
 import { parseNote } from '../notes/parse-note.js';
+import type { PreparedRows } from './prepare-rows.js';
 
 /** Bumped when the parser's output changes, so stored notes are re-read even if their bytes are not. */
 export const PARSER_VERSION = 1;
@@ -28,6 +29,8 @@ export interface CompiledNote {
   hash: string;
   bytes: Uint8Array;
   note: ParsedNote;
+  /** Derived strings computed off the writer's thread (CompilePool); the writer computes them when absent. */
+  rows?: PreparedRows;
 }
 
 export function hashNote(bytes: Uint8Array): string {

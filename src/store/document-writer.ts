@@ -3,7 +3,7 @@ import { PARSER_VERSION } from '../ingest/compile-note.js';
 import type { Db } from './database.js';
 import { refreshChapters } from './chapter-refresh.js';
 import { deleteItems, insertItems, readItemFingerprints, type ItemDiff, diffItems } from './item-rows.js';
-import { deleteSearchRows, indexDocument } from './search-index.js';
+import { deleteSearchRows, scopeToken, SearchRows, stageSearchDeletes, writeSearchRows } from './search-index.js';
 import { noteWrite } from './write-generation.js';
 
 export type WriteStatus = 'added' | 'unchanged' | 'updated' | 'restored';
@@ -64,7 +64,14 @@ export class DocumentWriter {
   }
 
   save(compiled: CompiledNote): WriteResult {
-    const result = this.db.transaction(() => this.saveInTransaction(compiled)).immediate();
+    const result = this.db
+      .transaction(() => {
+        const search = new SearchRows();
+        const saved = this.saveInTransaction(compiled, search);
+        writeSearchRows(this.db, search);
+        return saved;
+      })
+      .immediate();
     noteWrite(this.db);
     return result;
   }
@@ -74,17 +81,24 @@ export class DocumentWriter {
    * each in its own savepoint so one failure rolls back only that note.
    */
   saveMany(notes: CompiledNote[]): (WriteResult | { error: unknown })[] {
-    const saveOne = this.db.transaction((compiled: CompiledNote) => this.saveInTransaction(compiled));
+    const saveOne = this.db.transaction((compiled: CompiledNote, search: SearchRows) => this.saveInTransaction(compiled, search));
     const results = this.db
-      .transaction(() =>
-        notes.map((compiled) => {
+      .transaction(() => {
+        // Search rows are written once for the batch, in rowid order, after the savepoints (see SearchRows).
+        const batch = new SearchRows();
+        const results = notes.map((compiled) => {
+          const search = new SearchRows();
           try {
-            return saveOne(compiled);
+            const saved = saveOne(compiled, search);
+            batch.merge(search); // only once its savepoint is released: a failed note stages nothing
+            return saved;
           } catch (error) {
             return { error };
           }
-        }),
-      )
+        });
+        writeSearchRows(this.db, batch);
+        return results;
+      })
       .immediate();
     noteWrite(this.db);
     return results;
@@ -109,7 +123,7 @@ export class DocumentWriter {
     return removed;
   }
 
-  private saveInTransaction(compiled: CompiledNote): WriteResult {
+  private saveInTransaction(compiled: CompiledNote, search: SearchRows): WriteResult {
     const { documentId } = compiled;
     const row = this.current.get(documentId);
     if (row && row.hash === compiled.hash && row.parser_version === PARSER_VERSION && !row.deleted_at) {
@@ -133,7 +147,7 @@ export class DocumentWriter {
       now,
     };
     if (row) {
-      deleteSearchRows(this.db, documentId); // before the items: it finds the rows through them
+      stageSearchDeletes(this.db, documentId, search); // before the items: it finds the rows through them
       deleteItems(this.db, documentId);
       this.updateDocument.run(params);
     } else {
@@ -143,8 +157,8 @@ export class DocumentWriter {
       const fm = compiled.note.frontMatter;
       this.insertRevision.run(documentId, revision, compiled.hash, compiled.bytes, compiled.chapter, fm.title, JSON.stringify(fm.meta), now);
     }
-    const after = insertItems(this.db, documentId, compiled.note, row !== undefined);
-    indexDocument(this.db, documentId, compiled.course, compiled.chapter);
+    const scope = scopeToken(compiled.course, compiled.chapter);
+    const after = insertItems(this.db, documentId, compiled, row !== undefined, { rows: search, scope });
     const chapters = row && row.chapter !== compiled.chapter ? [row.chapter, compiled.chapter] : [compiled.chapter];
     refreshChapters(this.db, compiled.course, chapters, now);
     const status: WriteStatus = !row ? 'added' : row.deleted_at ? 'restored' : 'updated';

@@ -1,6 +1,8 @@
-import type { Statement } from 'better-sqlite3';
-import type { ParsedNote } from '../notes/model.js';
+import type { RunResult, Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import type { CompiledNote } from '../ingest/compile-note.js';
+import { prepareRows } from '../ingest/prepare-rows.js';
+import type { SearchRows, SearchType } from './search-index.js';
 
 /** Item ids (their prefix says the kind: t_ topic, c_ concept, b_ block, f_ figure). */
 export interface ItemDiff {
@@ -51,24 +53,35 @@ export function deleteItems(db: Db, documentId: string): void {
 }
 
 /**
- * Inserts a note's items; returns their fingerprints for diffing against the
- * previous revision, or all items as added when there was none (`diff` false).
+ * Inserts a note's items and stages their search rows (the FTS rowid is the
+ * insert's own rowid plus the kind's offset: no read-back); returns their
+ * fingerprints for diffing against the previous revision, or all items as
+ * added when there was none (`diff` false).
  */
-export function insertItems(db: Db, documentId: string, note: ParsedNote, diff: boolean): Map<string, string> {
+export function insertItems(db: Db, documentId: string, compiled: Pick<CompiledNote, 'note' | 'rows'>, diff: boolean, search: { rows: SearchRows; scope: string }): Map<string, string> {
   const s = statements(db);
-  for (const t of note.topics) {
-    s.topic.run(t.id, documentId, t.parentId, t.level, t.title, t.section, t.markdown, t.position, t.line, JSON.stringify(t.lines));
-  }
-  for (const c of note.concepts) {
-    s.concept.run(c.id, documentId, c.topicId, c.parentId, c.depth, c.ordered ? 1 : 0, c.markdown, c.text, c.position, c.line, JSON.stringify(c.lines));
-    c.terms.forEach((term, i) => s.term.run(c.id, documentId, term, i));
-  }
-  for (const b of note.blocks) {
-    s.block.run(b.id, documentId, b.topicId, b.kind, b.markdown, b.text, b.position, b.line, JSON.stringify(b.lines));
-  }
-  for (const f of note.figures) {
-    s.figure.run(f.id, documentId, f.topicId, f.conceptId, f.blockId, f.kind, f.target, f.label, f.position, f.line);
-  }
+  const { note } = compiled;
+  const { fts, lines } = compiled.rows ?? prepareRows(note);
+  const { rows, scope } = search;
+  const stage = (type: SearchType, info: RunResult, pairs: string[], i: number) =>
+    rows.add(type, Number(info.lastInsertRowid), [pairs[2 * i]!, pairs[2 * i + 1]!, scope]);
+  note.topics.forEach((t, i) => {
+    const info = s.topic.run(t.id, documentId, t.parentId, t.level, t.title, t.section, t.markdown, t.position, t.line, lines.topic[i]);
+    stage('topic', info, fts.topic, i);
+  });
+  let term = 0;
+  note.concepts.forEach((c, i) => {
+    const info = s.concept.run(c.id, documentId, c.topicId, c.parentId, c.depth, c.ordered ? 1 : 0, c.markdown, c.text, c.position, c.line, lines.concept[i]);
+    stage('concept', info, fts.concept, i);
+    c.terms.forEach((text, position) => stage('term', s.term.run(c.id, documentId, text, position), fts.term, term++));
+  });
+  note.blocks.forEach((b, i) => {
+    s.block.run(b.id, documentId, b.topicId, b.kind, b.markdown, b.text, b.position, b.line, lines.block[i]);
+  });
+  note.figures.forEach((f, i) => {
+    const info = s.figure.run(f.id, documentId, f.topicId, f.conceptId, f.blockId, f.kind, f.target, f.label, f.position, f.line);
+    stage('figure', info, fts.figure, i);
+  });
   if (diff) return readItemFingerprints(db, documentId);
   const ids = [...note.topics, ...note.concepts, ...note.blocks, ...note.figures].map((item) => [item.id, ''] as const);
   return new Map(ids);
