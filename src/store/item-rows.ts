@@ -31,7 +31,8 @@ function statements(db: Db): Statements {
   if (!s) {
     s = {
       topic: db.prepare('INSERT INTO topics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      concept: db.prepare('INSERT INTO concepts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      concept: db.prepare(`INSERT INTO concepts (id, document_id, topic_id, parent_id, depth, ordered, markdown, own_text, position, line, lines)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       term: db.prepare('INSERT INTO terms VALUES (?, ?, ?, ?)'),
       block: db.prepare('INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       figure: db.prepare('INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -71,7 +72,7 @@ export function insertItems(db: Db, documentId: string, compiled: Pick<CompiledN
   });
   let term = 0;
   note.concepts.forEach((c, i) => {
-    const info = s.concept.run(c.id, documentId, c.topicId, c.parentId, c.depth, c.ordered ? 1 : 0, c.markdown, c.text, c.position, c.line, lines.concept[i]);
+    const info = s.concept.run(c.id, documentId, c.topicId, c.parentId, c.depth, c.ordered ? 1 : 0, c.markdown, c.text === c.markdown ? null : c.text, c.position, c.line, lines.concept[i]);
     stage('concept', info, fts.concept, i);
     c.terms.forEach((text, position) => stage('term', s.term.run(c.id, documentId, text, position), fts.term, term++));
   });
