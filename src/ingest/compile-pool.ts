@@ -1,12 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { NoteError } from '../notes/note-error.js';
 import type { CompiledNote, NoteLocation } from './compile-note.js';
-import type { CompileRequest } from './compile-worker.js';
-
-type Reply = { seq: number; compiled: CompiledNote } | { seq: number; error: { message: string; line: number | null; expected: boolean } };
-
-const WORKER = new URL('./compile-worker.mjs', import.meta.url);
+import { COMPILE_WORKER, readReply, type CompileReply, type CompileRequest } from './compile-protocol.js';
 
 /**
  * Parses notes in worker threads so a bulk ingest uses every core while the
@@ -15,15 +10,15 @@ const WORKER = new URL('./compile-worker.mjs', import.meta.url);
  */
 export class CompilePool {
   private readonly children: Worker[];
-  private readonly waiting = new Map<number, { resolve: (c: CompiledNote) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { bytes: Buffer; resolve: (c: CompiledNote) => void; reject: (e: Error) => void }>();
   private seq = 0;
 
   // One core stays with the main thread, which writes SQLite.
   constructor(size = Math.max(1, availableParallelism() - 1)) {
     this.children = Array.from({ length: Math.max(1, size) }, () => {
-      const child = new Worker(WORKER);
+      const child = new Worker(COMPILE_WORKER);
       child.unref();
-      child.on('message', (reply: Reply) => this.settle(reply));
+      child.on('message', (reply: CompileReply) => this.settle(reply));
       child.on('error', (error) => this.failAll(error));
       return child;
     });
@@ -33,7 +28,7 @@ export class CompilePool {
     const seq = this.seq++;
     const child = this.children[seq % this.children.length]!;
     return new Promise((resolve, reject) => {
-      this.waiting.set(seq, { resolve, reject });
+      this.waiting.set(seq, { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), resolve, reject });
       child.postMessage({ seq, location, bytes, hash } satisfies CompileRequest);
     });
   }
@@ -42,18 +37,14 @@ export class CompilePool {
     for (const child of this.children) void child.terminate();
   }
 
-  private settle(reply: Reply): void {
+  private settle(reply: CompileReply): void {
     const waiter = this.waiting.get(reply.seq);
     if (!waiter) return;
     this.waiting.delete(reply.seq);
-    if ('compiled' in reply) {
-      // Structured clone turns Buffers into plain Uint8Arrays; SQLite wants a Buffer for the BLOB.
-      const { compiled } = reply;
-      waiter.resolve({ ...compiled, bytes: Buffer.from(compiled.bytes.buffer, compiled.bytes.byteOffset, compiled.bytes.byteLength) });
-    } else if (reply.error.expected) {
-      waiter.reject(new NoteError(reply.error.message, reply.error.line));
-    } else {
-      waiter.reject(new Error(reply.error.message));
+    try {
+      waiter.resolve(readReply(reply, waiter.bytes));
+    } catch (error) {
+      waiter.reject(error as Error);
     }
   }
 

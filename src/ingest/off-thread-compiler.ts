@@ -1,14 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { NoteError } from '../notes/note-error.js';
 import { hashNote, type CompiledNote, type NoteLocation } from './compile-note.js';
-import type { CompileRequest } from './compile-worker.js';
-
-// The same worker as CompilePool (bulk ingest); its .mjs entry loads the TypeScript through tsx.
-const WORKER = new URL('./compile-worker.mjs', import.meta.url);
+import { COMPILE_WORKER, readReply, type CompileReply, type CompileRequest } from './compile-protocol.js';
 
 const WARM_UP = -1;
-
-type Answer = { seq: number; compiled: CompiledNote } | { seq: number; error: { message: string; line: number | null; expected: boolean } };
 
 /** The note took too long to parse; the worker parsing it was stopped. */
 export class ParseTimeout extends Error {}
@@ -66,7 +60,7 @@ export class OffThreadCompiler {
     worker.postMessage({ seq: job.id, location: job.location, bytes: job.bytes, hash: hashNote(job.bytes) } satisfies CompileRequest);
   }
 
-  private settle(answer: Answer): void {
+  private settle(answer: CompileReply): void {
     if (answer.seq === WARM_UP) {
       this.warm = true;
       return this.pump();
@@ -75,10 +69,11 @@ export class OffThreadCompiler {
     if (!job || job.id !== answer.seq) return;
     clearTimeout(job.timer);
     this.running = null;
-    // The bytes as received (a Buffer), not the structured-clone copy: SQLite stores them as the BLOB.
-    if ('compiled' in answer) job.resolve({ ...answer.compiled, bytes: job.bytes });
-    else if (answer.error.expected) job.reject(new NoteError(answer.error.message, answer.error.line));
-    else job.reject(new Error(answer.error.message));
+    try {
+      job.resolve(readReply(answer, job.bytes));
+    } catch (error) {
+      job.reject(error as Error);
+    }
     this.pump();
   }
 
@@ -96,11 +91,11 @@ export class OffThreadCompiler {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER);
+    const worker = new Worker(COMPILE_WORKER);
     this.warm = false;
     const note = Buffer.from('# warm-up\n');
     worker.postMessage({ seq: WARM_UP, location: { course: 'warm-up', path: 'ch1.md' }, bytes: note, hash: hashNote(note) } satisfies CompileRequest);
-    worker.on('message', (answer: Answer) => this.settle(answer));
+    worker.on('message', (answer: CompileReply) => this.settle(answer));
     worker.on('error', (error) => this.fail(worker, error));
     worker.on('exit', () => this.fail(worker, new Error('the parser worker stopped')));
     worker.unref();
