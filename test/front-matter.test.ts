@@ -44,8 +44,7 @@ describe('front matter', () => {
         return `${name}: &${name} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`;
       }),
     ].join('\n');
-    const started = performance.now();
+    // Expanded, this would be 9^9 strings; the alias cap refuses it before expansion.
     expect(() => parse(`---\n${bomb}\n---\n`)).toThrow(/alias/i);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
