@@ -27,8 +27,10 @@ CREATE TABLE revisions (
   title       TEXT,
   meta        TEXT NOT NULL,
   created_at  TEXT NOT NULL,
-  PRIMARY KEY (document_id, revision)
-) WITHOUT ROWID;
+  -- A rowid table, not WITHOUT ROWID: sources are kilobytes each, and appending them in rowid
+  -- order beats inserting them into the (document, revision) b-tree at random places.
+  UNIQUE (document_id, revision)
+);
 
 -- Derived per (course, chapter) in the same transaction as any document write.
 CREATE TABLE chapters (
