@@ -16,6 +16,7 @@ import { handleFrameworkError, registerErrorHandling } from './http/error-handle
 import { handleClientError } from './http/client-error.js';
 import { BearerTokens, requireTokenForReads } from './http/auth.js';
 import { trackRoutes } from './http/method-not-allowed.js';
+import { documentCachingHeaders } from './http/openapi-caching.js';
 import { registerProtection } from './http/protection.js';
 import { documentWriteRoutes } from './routes/documents-write.js';
 import { healthRoutes } from './routes/health.js';
@@ -73,7 +74,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from API_TOKENS' } } },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => documentCachingHeaders(jsonSchemaTransformObject(document)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -45,6 +45,7 @@ describe('openapi.yaml', () => {
       expect(Object.keys(operation.responses), where).toEqual(expect.arrayContaining(['200', '400', '500']));
       if (!where.startsWith('GET ')) continue;
       expect(Object.keys(operation.responses), where).toContain('304');
+      expect(Object.keys(operation.responses['200']?.headers ?? {}), where).toEqual(['ETag', 'Cache-Control']);
       if (path.includes('{')) expect(Object.keys(operation.responses), where).toContain('404');
     }
   });

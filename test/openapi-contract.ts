@@ -12,7 +12,7 @@ interface Operation {
   operationId?: string;
   summary?: string;
   tags?: string[];
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  responses: Record<string, { content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> }>;
 }
 
 export const spec = parse(readFileSync('openapi.yaml', 'utf8')) as {
