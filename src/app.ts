@@ -19,6 +19,7 @@ import { trackRoutes } from './http/method-not-allowed.js';
 import { documentCachingHeaders } from './http/openapi-caching.js';
 import { registerProtection } from './http/protection.js';
 import { documentWriteRoutes } from './routes/documents-write.js';
+import { apiIndexRoutes } from './routes/api-index.js';
 import { healthRoutes } from './routes/health.js';
 import { readRoutes } from './routes/read-routes.js';
 import { searchRoutes } from './routes/search.js';
@@ -91,6 +92,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   await registerProtection(app, config, tokens);
   if (config.READS_REQUIRE_AUTH) requireTokenForReads(app, tokens);
 
+  await app.register(apiIndexRoutes, { version: API_VERSION });
   await app.register(healthRoutes, { db });
   await app.register(readRoutes, { db, prefix: '/v1' });
   await app.register(searchRoutes, { db, prefix: '/v1' });

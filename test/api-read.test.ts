@@ -239,3 +239,13 @@ describe('Korean in URLs', () => {
     }
   });
 });
+
+describe('GET /', () => {
+  it('points a newcomer at the docs, the spec and the main resources', async () => {
+    const api = await apiApp();
+    const res = await api.get('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ docs: '/docs', openapi: '/openapi.json', links: { courses: '/v1/courses' } });
+    expect((await api.get(res.json().links.courses)).statusCode).toBe(200);
+  });
+});
