@@ -99,14 +99,14 @@ export const chapterRoutes: FastifyPluginAsyncZod<{ cache: ChapterCache }> = asy
     },
     async (request, reply) => {
       const { chapter, topicId } = resolveChapter(cache.courses, request.params.course, request.params.chapter);
-      const after = decodeCursor(request.query.cursor, `figures:${chapter.id}:${topicId ?? ''}`);
+      const list = `figures:${chapter.id}:${topicId ?? ''}`;
+      const after = decodeCursor(request.query.cursor, list);
       if (notModified(request, reply, chapter.etag)) return reply;
       const assembled = cache.assembled(chapter);
       if (!assembled) throw notFound('chapter', request.params.chapter);
       const figures = figureList(assembled, subtreeOf(assembled, topicId));
       const start = after === null ? 0 : figures.findIndex((f) => f.id === after) + 1;
       if (start === 0 && after !== null) throw badCursor('the chapter changed since this cursor was issued; start again');
-      const list = `figures:${chapter.id}:${topicId ?? ''}`;
       return pageOf(figures.slice(start, start + request.query.limit + 1), request.query.limit, list, (f) => f.id);
     },
   );

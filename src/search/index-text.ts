@@ -4,7 +4,7 @@
 // regex per character, because index build speed is a target (≥ 50,000
 // concepts/s) and the reference spends ~18 µs on a 50-syllable concept.
 // test/search-index-text.test.ts checks they agree on arbitrary input.
-import { foldCase, toNfc } from './normalize.js';
+import { toNfc } from './normalize.js';
 import { FINAL_PARTICLES, indexText as referenceIndexText } from './tokenize.js';
 
 const isSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3;
@@ -66,9 +66,4 @@ export function choseongWords(text: string): string {
     out += CHOSEONG[Math.floor((c - 0xac00) / 588)]!;
   }
   return out;
-}
-
-/** Lowercased NFC text for counting term occurrences when ranking (see search-notes.ts). */
-export function foldForCounting(text: string): string {
-  return foldCase(toNfc(text));
 }

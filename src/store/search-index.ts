@@ -36,8 +36,6 @@ export const SEARCH_SOURCE: Record<SearchType, { table: string; text: string }> 
   figure: { table: 'figures', text: 'coalesce(label, target)' },
 };
 
-const token = (prefix: string, value: string) => prefix + createHash('sha256').update(value).digest('hex').slice(0, 16);
-
 /**
  * The scope column's one filter token per row: its (course, chapter), a plain
  * ASCII word so the tokenizer keeps it whole. One token, not a course token
