@@ -1,69 +1,208 @@
 // Fast paths for the two FTS column values, used by the index writer.
 // tokenize.ts is the reference (and what highlighting uses); these produce
-// the same `terms` text without building Token objects or testing a Unicode
-// regex per character, because index build speed is a target (≥ 50,000
-// concepts/s) and the reference spends ~18 µs on a 50-syllable concept.
+// the same text without building Token objects, testing a Unicode regex per
+// character or normalising, because ingest speed is a target (≥ 10 MB/s of
+// notes) and the reference spends ~18 µs on a 50-syllable concept.
 // test/search-index-text.test.ts checks they agree on arbitrary input.
-import { toNfc } from './normalize.js';
-import { FINAL_PARTICLES, indexText as referenceIndexText } from './tokenize.js';
+//
+// One pass per text writes char codes into a shared buffer that becomes a
+// string once (per text, or per batch of texts in indexPairs). The pass only
+// knows Hangul syllables, ASCII and NFC-inert separator symbols: a string of
+// those is already NFC (nothing in it composes) and controls only separate
+// words, as toNfc's spaces do. Any other character hands the whole text to
+// the reference.
+import { FINAL_PARTICLES, choseongIndexText as referenceChoseong, indexText as referenceIndexText } from './tokenize.js';
 
-const isSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3;
-const isAsciiWord = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
-const isAsciiOther = (c: number) => c < 0x80 && !isAsciiWord(c);
+const SEPARATOR = 0;
+const WORD = 1; // ASCII letter or digit
+const SYLLABLE = 2;
+const OTHER = 3;
 
-// Initial consonants in syllable order (U+AC00 + 588·i), as compatibility jamo.
-const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
+const KIND = new Uint8Array(0x10000).fill(OTHER);
+for (let c = 0; c < 0x80; c++) {
+  const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  KIND[c] = word ? WORD : SEPARATOR;
+}
+KIND.fill(SYLLABLE, 0xac00, 0xd7a4);
+// Punctuation and symbols notes use ('·', '→', '–', '“', '※', '「'): no letter,
+// digit or mark (which tokenize.ts would keep in a word), not Han/Kana, and
+// unchanged by NFC alone and after a letter, so skipping normalisation is exact.
+// C1 controls: toNfc turns them into spaces.
+const LETTER_LIKE = /[\p{L}\p{N}\p{M}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]/u;
+for (const [from, to] of [
+  [0x80, 0xbf],
+  [0xd7, 0xd7],
+  [0xf7, 0xf7],
+  [0x2000, 0x2bff],
+  [0x3000, 0x303f],
+  [0xff01, 0xff65],
+] as const) {
+  for (let c = from; c <= to; c++) {
+    const ch = String.fromCharCode(c);
+    if (c <= 0x9f || (!LETTER_LIKE.test(ch) && ch.normalize('NFC') === ch && `a${ch}`.normalize('NFC') === `a${ch}`)) {
+      KIND[c] = SEPARATOR;
+    }
+  }
+}
 
-function hangulRunTokens(nfc: string, start: number, end: number, out: string[]): void {
-  for (let i = start; i < end - 1; i++) out.push(nfc.slice(i, i + 2));
-  const last = nfc[end - 1]!;
-  if (end - start === 1 || !FINAL_PARTICLES.has(last)) out.push(last);
+/** Code points the fast path treats as word separators, for the agreement test. */
+export function fastSeparators(): number[] {
+  return [...KIND.keys()].filter((c) => KIND[c] === SEPARATOR);
+}
+
+const SYLLABLE_COUNT = 0xd7a4 - 0xac00;
+// Syllables whose run gets no trailing unigram (tokenize.ts FINAL_PARTICLES).
+const FINAL = new Uint8Array(SYLLABLE_COUNT);
+for (const particle of FINAL_PARTICLES) FINAL[particle.charCodeAt(0) - 0xac00] = 1;
+// Initial consonant of each syllable (U+AC00 + 588·i), as compatibility jamo.
+const CHOSEONG = new Uint16Array(SYLLABLE_COUNT);
+for (let s = 0; s < SYLLABLE_COUNT; s++) {
+  CHOSEONG[s] = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ'.charCodeAt(Math.floor(s / 588));
+}
+
+const SPACE = 0x20;
+// Ends each text's two values in an indexPairs batch; neither value can contain it.
+const END = 0;
+
+let out = new Uint16Array(1 << 14);
+let initials = new Uint16Array(1 << 12);
+
+function reserve(used: number, more: number): void {
+  if (used + more <= out.length) return;
+  const grown = new Uint16Array(Math.max(out.length * 2, used + more));
+  grown.set(out.subarray(0, used));
+  out = grown;
+}
+
+/**
+ * Appends `text`'s index value, END, its choseong value and END to `out` at
+ * `at`; returns the new end, or -1 when `text` needs the reference.
+ */
+function writePair(text: string, at: number): number {
+  const n = text.length;
+  reserve(at, 5 * n + 2);
+  if (initials.length < 2 * n) initials = new Uint16Array(2 * n);
+  const buf = out;
+  const cho = initials;
+  let o = at;
+  let co = 0;
+  // Every token is written followed by a space; the last space becomes END.
+  let prev = 0; // last syllable of the Hangul run being read, 0 outside one
+  let run = 0; // its length
+  let inWord = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const kind = KIND[c];
+    if (kind === SYLLABLE) {
+      if (inWord) {
+        buf[o++] = SPACE;
+        inWord = false;
+      }
+      if (prev !== 0) {
+        buf[o++] = prev;
+        buf[o++] = c;
+        buf[o++] = SPACE;
+      }
+      cho[co++] = CHOSEONG[c - 0xac00]!;
+      prev = c;
+      run++;
+      continue;
+    }
+    if (prev !== 0) {
+      if (run === 1 || FINAL[prev - 0xac00] === 0) {
+        buf[o++] = prev;
+        buf[o++] = SPACE;
+      }
+      cho[co++] = SPACE;
+      prev = 0;
+      run = 0;
+    }
+    if (kind === WORD) {
+      buf[o++] = c | 0x20; // lowercase; digits already have the bit
+      inWord = true;
+    } else if (kind === SEPARATOR) {
+      if (inWord) {
+        buf[o++] = SPACE;
+        inWord = false;
+      }
+    } else {
+      return -1;
+    }
+  }
+  if (prev !== 0) {
+    if (run === 1 || FINAL[prev - 0xac00] === 0) {
+      buf[o++] = prev;
+      buf[o++] = SPACE;
+    }
+    cho[co++] = SPACE;
+  } else if (inWord) {
+    buf[o++] = SPACE;
+  }
+  if (o > at) o--;
+  buf[o++] = END;
+  if (co > 0) {
+    buf.set(cho.subarray(0, co - 1), o);
+    o += co - 1;
+  }
+  buf[o++] = END;
+  return o;
+}
+
+function writeString(s: string, at: number): number {
+  reserve(at, s.length + 1);
+  for (let i = 0; i < s.length; i++) out[at + i] = s.charCodeAt(i);
+  out[at + s.length] = END;
+  return at + s.length + 1;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const utf16 = new TextDecoder('utf-16le');
+const CHUNK = 8192;
+
+/** out[from, to) as a string. */
+function read(from: number, to: number): string {
+  if (LITTLE_ENDIAN) return utf16.decode(out.subarray(from, to));
+  let s = '';
+  for (let i = from; i < to; i += CHUNK) s += String.fromCharCode(...out.subarray(i, Math.min(to, i + CHUNK)));
+  return s;
+}
+
+// The text whose pair is in out[0, lastEnd), so that choseongWords(t) right
+// after fastIndexText(t) (the writer asks for both) reads instead of rescanning.
+let lastText: string | null = null;
+let lastMiddle = 0;
+let lastEnd = -1;
+
+function writeOne(text: string): void {
+  if (text === lastText) return;
+  lastText = text;
+  lastEnd = writePair(text, 0);
+  lastMiddle = lastEnd < 0 ? 0 : out.indexOf(END);
 }
 
 /** Same output as tokenize.ts indexText(), much faster on Hangul/ASCII text. */
 export function fastIndexText(text: string): string {
-  const nfc = toNfc(text);
-  const out: string[] = [];
-  let i = 0;
-  const n = nfc.length;
-  while (i < n) {
-    const c = nfc.charCodeAt(i);
-    if (isSyllable(c)) {
-      let j = i + 1;
-      while (j < n && isSyllable(nfc.charCodeAt(j))) j++;
-      hangulRunTokens(nfc, i, j, out);
-      i = j;
-    } else if (isAsciiWord(c)) {
-      let j = i + 1;
-      while (j < n && isAsciiWord(nfc.charCodeAt(j))) j++;
-      // A run that continues into non-ASCII letters (café, 3분) needs the general scanner.
-      if (j < n && !isAsciiOther(nfc.charCodeAt(j)) && !isSyllable(nfc.charCodeAt(j))) return referenceIndexText(nfc);
-      out.push(nfc.slice(i, j).toLowerCase());
-      i = j;
-    } else if (c < 0x80) {
-      i++;
-    } else {
-      // Anything else (other scripts, marks, symbols, surrogates): the reference handles it.
-      return referenceIndexText(nfc);
-    }
-  }
-  return out.join(' ');
+  writeOne(text);
+  return lastEnd < 0 ? referenceIndexText(text) : read(0, lastMiddle);
 }
 
 /** Same output as tokenize.ts choseongIndexText(): each Hangul run's initials ('소켓은' -> 'ㅅㅋㅇ'). */
 export function choseongWords(text: string): string {
-  const nfc = toNfc(text);
-  let out = '';
-  let inRun = false;
-  for (let i = 0; i < nfc.length; i++) {
-    const c = nfc.charCodeAt(i);
-    if (!isSyllable(c)) {
-      inRun = false;
-      continue;
-    }
-    if (!inRun && out) out += ' ';
-    inRun = true;
-    out += CHOSEONG[Math.floor((c - 0xac00) / 588)]!;
+  writeOne(text);
+  return lastEnd < 0 ? referenceChoseong(text) : read(lastMiddle + 1, lastEnd - 1);
+}
+
+/**
+ * [fastIndexText(t), choseongWords(t)] for each text, flattened, built as
+ * one string split once: the cheapest way to make many short strings.
+ */
+export function indexPairs(texts: readonly string[]): string[] {
+  if (texts.length === 0) return [];
+  lastText = null;
+  let o = 0;
+  for (const text of texts) {
+    const end = writePair(text, o);
+    o = end >= 0 ? end : writeString(referenceChoseong(text), writeString(referenceIndexText(text), o));
   }
-  return out;
+  return read(0, o - 1).split('\0');
 }
