@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { NoteError } from './note-error.js';
+import { readSimpleMapping } from './simple-yaml.js';
 
 export interface FrontMatter {
   chapter: string | null;
@@ -44,26 +45,8 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatter {
   const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
   if (close < 0) throw new NoteError('front matter opened with --- is never closed', 1);
 
-  const yaml = lines.slice(1, close).join('\n');
-  const doc = parseDocument(yaml, {
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) {
-    // Without prettyErrors, yaml gives an offset rather than a line; the YAML starts on file line 2.
-    const offset = problem.pos[0];
-    const line = problem.linePos?.[0]?.line ?? yaml.slice(0, offset).split('\n').length;
-    throw new NoteError(`front matter is not valid YAML: ${firstLine(problem.message)}`, line + 1);
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    throw new NoteError(`front matter is not usable YAML: ${firstLine((error as Error).message)}`, 1);
-  }
+  const simple = readSimpleMapping(lines, 1, close);
+  const data = simple === undefined ? readYaml(lines.slice(1, close).join('\n')) : simple;
   if (data === null || data === undefined) return { ...empty, lineCount: close + 1 };
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new NoteError('front matter must be a mapping of keys to values, not a single value or a list', 2);
@@ -90,6 +73,28 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatter {
     meta,
     lineCount: close + 1,
   };
+}
+
+/** The YAML block as JS data, read by the yaml library (the reference for simple-yaml.ts); throws NoteError with the file line. */
+export function readYaml(yaml: string): unknown {
+  const doc = parseDocument(yaml, {
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    // Without prettyErrors, yaml gives an offset rather than a line; the YAML starts on file line 2.
+    const offset = problem.pos[0];
+    const line = problem.linePos?.[0]?.line ?? yaml.slice(0, offset).split('\n').length;
+    throw new NoteError(`front matter is not valid YAML: ${firstLine(problem.message)}`, line + 1);
+  }
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    throw new NoteError(`front matter is not usable YAML: ${firstLine((error as Error).message)}`, 1);
+  }
 }
 
 function normaliseTags(tags: string | (string | number)[] | null | undefined): string[] {
