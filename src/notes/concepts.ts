@@ -34,12 +34,13 @@ export function addList(
       ordered,
       markdown: ownMarkdown(note.source(lines), lines[0]?.[0] === item.map![0] + 1),
       text: content.text.trim(),
-      terms: [...new Set(content.terms)],
+      terms: content.terms.length < 2 ? content.terms : [...new Set(content.terms)],
       lines,
     });
-    content.figures.forEach((figure, f) =>
-      note.addFigures([figure], content.figureLines[f]!, { topicId, conceptId: concept.id, blockId: null }),
-    );
+    if (content.figures.length > 0) {
+      const owner = { topicId, conceptId: concept.id, blockId: null };
+      for (let f = 0; f < content.figures.length; f++) note.addFigure(content.figures[f]!, content.figureLines[f]!, owner);
+    }
     for (const list of content.lists) addList(note, tokens, list, topicId, concept.id, depth + 1);
     i = itemClose;
   }
@@ -61,6 +62,7 @@ function ownLines(item: [number, number], nested: [number, number][]): LineRange
 function ownMarkdown(lines: string[], startsWithMarker: boolean): string {
   if (!startsWithMarker || lines.length === 0) return dedent(lines, 0).join('\n').trim();
   const marker = MARKER.exec(lines[0]!)?.[0] ?? '';
+  if (lines.length === 1) return lines[0]!.slice(marker.length).trim();
   return [lines[0]!.slice(marker.length), ...dedent(lines.slice(1), marker.length)].join('\n').trim();
 }
 

@@ -28,7 +28,19 @@ export class NoteBuilder {
   }
 
   source(ranges: LineRange[]): string[] {
-    return ranges.flatMap(([first, last]) => this.lines.slice(first - 1, last));
+    if (ranges.length === 1) return this.lines.slice(ranges[0]![0] - 1, ranges[0]![1]);
+    const out: string[] = [];
+    for (const [first, last] of ranges) {
+      for (let line = first - 1; line < last && line < this.lines.length; line++) out.push(this.lines[line]!);
+    }
+    return out;
+  }
+
+  /** source(ranges).join('\n'), without the array for the usual one-line item. */
+  sourceText(ranges: LineRange[]): string {
+    const only = ranges.length === 1 ? ranges[0]! : null;
+    if (only && only[0] === only[1] && only[0] >= 1) return this.lines[only[0] - 1] ?? '';
+    return this.source(ranges).join('\n');
   }
 
   own(ranges: LineRange[]): void {
@@ -37,27 +49,36 @@ export class NoteBuilder {
     }
   }
 
-  // The `add*` methods mutate their argument into the node: this runs per item on the ingest hot path.
+  // The `add*` methods mutate their argument into the node (id, position, line appended in that
+  // order, as the node's keys): this runs per item on the ingest hot path.
   addTopic(topic: Without<TopicNode>): TopicNode {
-    return this.push(this.topics, Object.assign(topic, this.place('t', topic.title, topic.lines)));
+    return this.place(this.topics, topic as TopicNode, 't', topic.title);
   }
 
   addConcept(concept: Without<ConceptNode>): ConceptNode {
-    return this.push(this.concepts, Object.assign(concept, this.place('c', concept.text || concept.markdown, concept.lines)));
+    return this.place(this.concepts, concept as ConceptNode, 'c', concept.text || concept.markdown);
   }
 
   addBlock(block: Without<BlockNode>): BlockNode {
-    return this.push(this.blocks, Object.assign(block, this.place('b', `${block.kind}\u0000${block.markdown}`, block.lines)));
+    return this.place(this.blocks, block as BlockNode, 'b', `${block.kind}\u0000${block.markdown}`);
   }
 
-  addFigures(found: InlineFigure[], firstLine: number, owner: Pick<FigureNode, 'topicId' | 'conceptId' | 'blockId'>): void {
+  /** A figure `figure` refers to, in the item `owner` (whose own first line is `firstLine`). */
+  addFigure(figure: InlineFigure, firstLine: number, owner: Pick<FigureNode, 'topicId' | 'conceptId' | 'blockId'>): void {
     const ownerId = owner.conceptId ?? owner.blockId ?? owner.topicId ?? this.documentId;
-    for (const figure of found) {
-      const key = `${ownerId}\u0000${figure.kind}\u0000${figure.target}`;
-      const id = itemId('f', this.documentId, key, this.occurrences.next(`f${key}`));
-      const { lineOffset, ...rest } = figure;
-      this.figures.push({ ...rest, ...owner, id, position: this.figures.length, line: firstLine + lineOffset });
-    }
+    const key = `${ownerId}\u0000${figure.kind}\u0000${figure.target}`;
+    const id = itemId('f', this.documentId, key, this.occurrences.next('f', key));
+    this.figures.push({
+      kind: figure.kind,
+      target: figure.target,
+      label: figure.label,
+      topicId: owner.topicId,
+      conceptId: owner.conceptId,
+      blockId: owner.blockId,
+      id,
+      position: this.figures.length,
+      line: firstLine + figure.lineOffset,
+    });
   }
 
   /** Every non-blank line must belong to exactly one item (or the front matter). */
@@ -79,12 +100,10 @@ export class NoteBuilder {
     return { frontMatter, lineCount: this.lines.length, topics, concepts, blocks, figures, warnings };
   }
 
-  private place(prefix: string, key: string, lines: LineRange[]): { id: string; position: number; line: number } {
-    const id = itemId(prefix, this.documentId, key, this.occurrences.next(prefix + key));
-    return { id, position: this.position++, line: lines[0]?.[0] ?? 0 };
-  }
-
-  private push<T extends { lines: LineRange[] }>(list: T[], item: T): T {
+  private place<T extends { id: string; position: number; line: number; lines: LineRange[] }>(list: T[], item: T, prefix: string, key: string): T {
+    item.id = itemId(prefix, this.documentId, key, this.occurrences.next(prefix, key));
+    item.position = this.position++;
+    item.line = item.lines[0]?.[0] ?? 0;
     this.own(item.lines);
     list.push(item);
     return item;

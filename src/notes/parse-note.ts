@@ -51,7 +51,7 @@ export function parseNote(text: string, options: { documentId: string | ((frontM
         level,
         title: numbered ? numbered[2]!.trim() : title,
         section: numbered ? numbered[1]! : null,
-        markdown: note.source(lines).join('\n'),
+        markdown: note.sourceText(lines),
         lines,
       });
       openTopics.push(topic);
@@ -63,13 +63,12 @@ export function parseNote(text: string, options: { documentId: string | ((frontM
       const block = note.addBlock({
         topicId,
         kind: blockKind(tokens, i),
-        markdown: note.source(lines).join('\n'),
+        markdown: note.sourceText(lines),
         text: content.text.trim(),
         lines,
       });
-      content.figures.forEach((figure, f) =>
-        note.addFigures([figure], content.figureLines[f]!, { topicId, conceptId: null, blockId: block.id }),
-      );
+      const owner = { topicId, conceptId: null, blockId: block.id };
+      for (let f = 0; f < content.figures.length; f++) note.addFigure(content.figures[f]!, content.figureLines[f]!, owner);
     }
     i = close;
   }
