@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeNote } from '../src/notes/decode.js';
 import { NoteError } from '../src/notes/note-error.js';
 import { parseNote } from '../src/notes/parse-note.js';
 
@@ -45,6 +46,37 @@ describe('parseNote on arbitrary notes', () => {
         expect(parseNote(text, { documentId: 'd' })).toEqual(first);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('reads a note the same whatever its line endings, with or without front matter', () => {
+    const frontMatter = fc.constantFrom([], ['---', 'chapter: 2', 'title: "소켓"', '---'], ['---', 'tags: [a, b]', 'x: |', '  y', '---'], ['---', '---']);
+    fc.assert(
+      fc.property(frontMatter, fc.array(line, { maxLength: 30 }), (head, body) => {
+        const lines = [...head, ...body];
+        const read = (eol: string) => {
+          try {
+            return parseNote(lines.join(eol), { documentId: 'd' });
+          } catch (error) {
+            return (error as Error).message;
+          }
+        };
+        const lf = read('\n');
+        expect(read('\r\n')).toEqual(lf);
+        expect(read('\r')).toEqual(lf);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('decodes notes to the NFC of their UTF-8 text', () => {
+    const decoder = new TextDecoder();
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', '가', '\u1100', '\u1161', '\u11A8', 'e', '\u0301', 'é', '\u00A8', 'Å', '\u212B', '😀', '·') }), (text) => {
+        const bytes = new TextEncoder().encode(text);
+        expect(decodeNote(bytes)).toBe(decoder.decode(bytes).normalize('NFC'));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { obsidianEmbeds } from './obsidian-embeds.js';
 
 /**
@@ -10,6 +11,21 @@ import { obsidianEmbeds } from './obsidian-embeds.js';
  */
 export const MAX_NESTING = 100;
 
-export const markdown = new MarkdownIt('default', { html: true, linkify: false }).use(obsidianEmbeds);
-// Not in the typings' Options, but honoured by the parser (the default preset's value, made explicit).
-(markdown.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
+function parser(): MarkdownIt {
+  const md = new MarkdownIt('default', { html: true, linkify: false }).use(obsidianEmbeds);
+  // Not in the typings' Options, but honoured by the parser (the default preset's value, made explicit).
+  (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
+  return md;
+}
+
+export const markdown = parser();
+
+// The same parser without its first rule, which rewrites every line break to
+// '\n' and NUL to U+FFFD: a copy of the whole note when there is nothing to rewrite.
+const plain = parser();
+plain.core.ruler.disable('normalize');
+
+/** markdown.parse(text), skipping the copy when the text has no '\r' or NUL. */
+export function parseMarkdown(text: string): Token[] {
+  return (text.includes('\r') || text.includes('\0') ? markdown : plain).parse(text, {});
+}

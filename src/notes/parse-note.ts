@@ -3,7 +3,7 @@ import { addList } from './concepts.js';
 import { rejectDeepNesting } from './depth-guard.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { splitLines } from './lines.js';
-import { MAX_NESTING, markdown } from './markdown.js';
+import { MAX_NESTING, parseMarkdown } from './markdown.js';
 import type { LineRange, ParsedNote, TopicNode } from './model.js';
 import { NoteBuilder } from './note-builder.js';
 import { NoteError } from './note-error.js';
@@ -27,9 +27,7 @@ export function parseNote(text: string, options: { documentId: string | ((frontM
   // Cheap and linear, before markdown-it sees a hostile 10,000-deep list.
   rejectDeepNesting(lines, frontMatter.lineCount);
   const documentId = typeof options.documentId === 'string' ? options.documentId : options.documentId(frontMatter);
-  // Front matter lines are blanked, not removed, so token maps stay file line numbers.
-  const body = '\n'.repeat(frontMatter.lineCount) + lines.slice(frontMatter.lineCount).join('\n');
-  const tokens = markdown.parse(body, {});
+  const tokens = parseMarkdown(bodyOf(text, lines, frontMatter.lineCount));
   rejectNestingPastCap(tokens);
 
   const note = new NoteBuilder(documentId, lines);
@@ -75,6 +73,19 @@ export function parseNote(text: string, options: { documentId: string | ((frontM
   note.verifyCoverage();
   const warnings = tokens.length === 0 ? ['the note has no content'] : [];
   return note.build(frontMatter, warnings);
+}
+
+/**
+ * The text markdown-it reads: front matter lines blanked, not removed, so
+ * token maps stay file line numbers. Line breaks may stay '\r\n' or '\r':
+ * markdown-it reads them as '\n'.
+ */
+function bodyOf(text: string, lines: readonly string[], frontMatterLines: number): string {
+  if (frontMatterLines === 0) return text;
+  if (text.includes('\r')) return '\n'.repeat(frontMatterLines) + lines.slice(frontMatterLines).join('\n');
+  let offset = 0;
+  for (let i = 0; i < frontMatterLines; i++) offset += lines[i]!.length + 1;
+  return '\n'.repeat(frontMatterLines) + text.slice(offset);
 }
 
 function rangeOf(token: Token): LineRange[] {
