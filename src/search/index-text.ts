@@ -15,7 +15,7 @@ import { FINAL_PARTICLES, choseongIndexText as referenceChoseong, indexText as r
 
 const SEPARATOR = 0;
 const WORD = 1; // ASCII letter or digit
-const SYLLABLE = 2;
+const SYLLABLE = 2; // Hangul syllable (tested by range in the hot loop)
 const OTHER = 3;
 
 const KIND = new Uint8Array(0x10000).fill(OTHER);
@@ -86,57 +86,47 @@ function writePair(text: string, at: number): number {
   const cho = initials;
   let o = at;
   let co = 0;
-  // Every token is written followed by a space; the last space becomes END.
-  let prev = 0; // last syllable of the Hangul run being read, 0 outside one
-  let run = 0; // its length
-  let inWord = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const kind = KIND[c];
-    if (kind === SYLLABLE) {
-      if (inWord) {
-        buf[o++] = SPACE;
-        inWord = false;
-      }
-      if (prev !== 0) {
+  // Every token is written followed by a space, every run of initials too; the last space becomes END.
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xac00 && c <= 0xd7a3) {
+      // A Hangul run: its bigrams, then the last syllable unless it is a particle.
+      cho[co++] = CHOSEONG[c - 0xac00]!;
+      let prev = c;
+      let j = i + 1;
+      for (; j < n; j++) {
+        c = text.charCodeAt(j);
+        if (c < 0xac00 || c > 0xd7a3) break;
         buf[o++] = prev;
         buf[o++] = c;
         buf[o++] = SPACE;
+        cho[co++] = CHOSEONG[c - 0xac00]!;
+        prev = c;
       }
-      cho[co++] = CHOSEONG[c - 0xac00]!;
-      prev = c;
-      run++;
-      continue;
-    }
-    if (prev !== 0) {
-      if (run === 1 || FINAL[prev - 0xac00] === 0) {
+      if (j - i === 1 || FINAL[prev - 0xac00] === 0) {
         buf[o++] = prev;
         buf[o++] = SPACE;
       }
       cho[co++] = SPACE;
-      prev = 0;
-      run = 0;
+      i = j;
+      continue;
     }
+    const kind = KIND[c];
     if (kind === WORD) {
       buf[o++] = c | 0x20; // lowercase; digits already have the bit
-      inWord = true;
-    } else if (kind === SEPARATOR) {
-      if (inWord) {
-        buf[o++] = SPACE;
-        inWord = false;
+      let j = i + 1;
+      for (; j < n; j++) {
+        c = text.charCodeAt(j);
+        if (KIND[c] !== WORD) break;
+        buf[o++] = c | 0x20;
       }
-    } else {
-      return -1;
-    }
-  }
-  if (prev !== 0) {
-    if (run === 1 || FINAL[prev - 0xac00] === 0) {
-      buf[o++] = prev;
       buf[o++] = SPACE;
+      i = j;
+      continue;
     }
-    cho[co++] = SPACE;
-  } else if (inWord) {
-    buf[o++] = SPACE;
+    if (kind !== SEPARATOR) return -1;
+    i++;
   }
   if (o > at) o--;
   buf[o++] = END;
