@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeNote } from '../src/notes/decode.js';
+import { decodeValidUtf8 } from '../src/notes/utf8.js';
 import { NoteError } from '../src/notes/note-error.js';
 import { parseNote } from '../src/notes/parse-note.js';
 
@@ -77,6 +78,21 @@ describe('parseNote on arbitrary notes', () => {
         expect(decodeNote(bytes)).toBe(decoder.decode(bytes).normalize('NFC'));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('decodeValidUtf8', () => {
+  it('gives what TextDecoder gives for any valid UTF-8, BOM dropped, and flags every text NFC could change', () => {
+    const decoder = new TextDecoder();
+    fc.assert(
+      fc.property(fc.boolean(), fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme-composite', maxLength: 20 }), fc.string({ unit: 'grapheme-ascii' })), (bom, text) => {
+        const bytes = new TextEncoder().encode(bom ? `\uFEFF${text}` : text);
+        const decoded = decodeValidUtf8(bytes);
+        expect(decoded.text).toBe(decoder.decode(bytes));
+        if (!decoded.mayNeedNfc) expect(decoded.text.normalize('NFC')).toBe(decoded.text);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,12 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { NoteError } from './note-error.js';
+import { decodeValidUtf8 } from './utf8.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-// Text made only of these is NFC already: below U+0300 nothing composes or
-// decomposes, and precomposed Hangul syllables are final (no trailing jamo
-// here to join). Testing this is ~3x cheaper than normalize() finding nothing to do.
-const MAY_NEED_NFC = /[^\u0000-\u02FF\uAC00-\uD7A3]/;
 
 /**
  * Turns the bytes of a note into the text the parser sees: strict UTF-8 (a
@@ -19,10 +15,11 @@ export function decodeNote(bytes: Uint8Array): string {
   if (bytes.includes(0)) {
     throw new NoteError('the file contains NUL bytes; it looks binary, not a markdown note', 1);
   }
-  // isUtf8 is a fast native check; the decoder below only runs to skip the BOM.
+  // isUtf8 is a fast native check; the decoder below relies on it.
   if (!isUtf8(bytes)) throw new NoteError('the file is not valid UTF-8', lineOfFirstInvalidByte(bytes));
-  const text = utf8.decode(bytes);
-  return MAY_NEED_NFC.test(text) ? text.normalize('NFC') : text;
+  const { text, mayNeedNfc } = decodeValidUtf8(bytes);
+  // normalize() costs a copy even when it changes nothing.
+  return mayNeedNfc ? text.normalize('NFC') : text;
 }
 
 function lineOfFirstInvalidByte(bytes: Uint8Array): number {
