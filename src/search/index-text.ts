@@ -64,6 +64,8 @@ const SPACE = 0x20;
 // Ends each text's two values in an indexPairs batch; neither value can contain it.
 const END = 0;
 
+// Scratch buffers, kept between calls up to KEEP code units (a huge note's grown ones are let go).
+const KEEP = 1 << 18;
 let out = new Uint16Array(1 << 14);
 let initials = new Uint16Array(1 << 12);
 
@@ -72,6 +74,11 @@ function reserve(used: number, more: number): void {
   const grown = new Uint16Array(Math.max(out.length * 2, used + more));
   grown.set(out.subarray(0, used));
   out = grown;
+}
+
+function shrink(): void {
+  if (out.length > KEEP) out = new Uint16Array(KEEP);
+  if (initials.length > KEEP) initials = new Uint16Array(KEEP);
 }
 
 /**
@@ -157,29 +164,33 @@ function read(from: number, to: number): string {
   return s;
 }
 
-// The text whose pair is in out[0, lastEnd), so that choseongWords(t) right
-// after fastIndexText(t) (the writer asks for both) reads instead of rescanning.
+// The last text asked for and its two values as one string, "index END
+// choseong": the writer asks for both values of each text in turn, and one
+// scan and one string (the fixed cost of making a string dominates on short
+// texts) then serve both calls.
 let lastText: string | null = null;
+let lastPair: string | null = null; // null when the text needs the reference
 let lastMiddle = 0;
-let lastEnd = -1;
 
-function writeOne(text: string): void {
+function pairOf(text: string): void {
   if (text === lastText) return;
   lastText = text;
-  lastEnd = writePair(text, 0);
-  lastMiddle = lastEnd < 0 ? 0 : out.indexOf(END);
+  const end = writePair(text, 0);
+  lastPair = end < 0 ? null : read(0, end - 1);
+  lastMiddle = end < 0 ? 0 : lastPair!.indexOf('\0');
+  shrink();
 }
 
 /** Same output as tokenize.ts indexText(), much faster on Hangul/ASCII text. */
 export function fastIndexText(text: string): string {
-  writeOne(text);
-  return lastEnd < 0 ? referenceIndexText(text) : read(0, lastMiddle);
+  pairOf(text);
+  return lastPair === null ? referenceIndexText(text) : lastPair.slice(0, lastMiddle);
 }
 
 /** Same output as tokenize.ts choseongIndexText(): each Hangul run's initials ('소켓은' -> 'ㅅㅋㅇ'). */
 export function choseongWords(text: string): string {
-  writeOne(text);
-  return lastEnd < 0 ? referenceChoseong(text) : read(lastMiddle + 1, lastEnd - 1);
+  pairOf(text);
+  return lastPair === null ? referenceChoseong(text) : lastPair.slice(lastMiddle + 1);
 }
 
 /**
@@ -188,11 +199,12 @@ export function choseongWords(text: string): string {
  */
 export function indexPairs(texts: readonly string[]): string[] {
   if (texts.length === 0) return [];
-  lastText = null;
   let o = 0;
   for (const text of texts) {
     const end = writePair(text, o);
     o = end >= 0 ? end : writeString(referenceChoseong(text), writeString(referenceIndexText(text), o));
   }
-  return read(0, o - 1).split('\0');
+  const pairs = read(0, o - 1).split('\0');
+  shrink();
+  return pairs;
 }
