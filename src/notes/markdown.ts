@@ -11,10 +11,37 @@ import { obsidianEmbeds } from './obsidian-embeds.js';
  */
 export const MAX_NESTING = 100;
 
-function parser(): MarkdownIt {
+/** The parser as configured, without the shortcuts below: the reference test/markdown-shortcuts.test.ts compares against. */
+export function referenceParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true, linkify: false }).use(obsidianEmbeds);
   // Not in the typings' Options, but honoured by the parser (the default preset's value, made explicit).
   (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
+  return md;
+}
+
+// Characters at which some inline rule (break, escape, code, strikethrough,
+// emphasis, link, image, embed, autolink, HTML, entity, linkify) may start.
+// Inline content without any is one text token, which is what the inline
+// parser makes of it after building its state, trying every rule at each
+// other punctuation mark and running its post-processing rules. Most list
+// items of notes are such plain sentences.
+const INLINE_SYNTAX = /[\n\\`~*_[\]!<&:]/;
+
+function plainInlineShortcut(md: MarkdownIt): void {
+  const parse = md.inline.parse;
+  const Text = md.core.State.prototype.Token;
+  md.inline.parse = function (src, parser, env, out) {
+    if (INLINE_SYNTAX.test(src)) return parse.call(this, src, parser, env, out);
+    if (src === '') return;
+    const token = new Text('text', '', 0);
+    token.content = src;
+    out.push(token);
+  };
+}
+
+function parser(): MarkdownIt {
+  const md = referenceParser();
+  plainInlineShortcut(md);
   return md;
 }
 
