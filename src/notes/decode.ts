@@ -12,7 +12,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * CRLF, CR and LF alike, so line numbers stay those of the file.
  */
 export function decodeNote(bytes: Uint8Array): string {
-  if (bytes.includes(0)) {
+  // Buffer's indexOf is a memchr; Uint8Array's includes walks byte by byte.
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(0) !== -1) {
     throw new NoteError('the file contains NUL bytes; it looks binary, not a markdown note', 1);
   }
   // isUtf8 is a fast native check; the decoder below relies on it.

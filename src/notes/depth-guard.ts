@@ -18,13 +18,20 @@ export function rejectDeepNesting(lines: readonly string[], firstLine = 0): void
   const open: number[] = []; // content columns of list items still open
   for (let i = firstLine; i < lines.length; i++) {
     const line = lines[i]!;
-    const opener = FENCE.exec(line)?.[1];
+    const first = line.charCodeAt(0);
+    // Only a line starting with a space, ` or ~ can be a fence.
+    const opener = first === 0x20 || first === 0x60 || first === 0x7e ? FENCE.exec(line)?.[1] : undefined;
     if (fence !== null) {
       if (opener && opener[0] === fence[0] && opener.length >= fence.length) fence = null;
       continue;
     }
     if (opener) {
       fence = opener;
+      continue;
+    }
+    if (startsUnindentedText(first)) {
+      // No indent and no marker: every list above ends here (what readPrefix would find, without its work).
+      open.length = 0;
       continue;
     }
     const prefix = readPrefix(line);
@@ -35,6 +42,11 @@ export function rejectDeepNesting(lines: readonly string[], firstLine = 0): void
     }
     if (!prefix.quoted) open.push(...prefix.contentColumns);
   }
+}
+
+/** True for a line's first char code that is neither whitespace, a quote or list marker, nor absent (NaN). */
+function startsUnindentedText(first: number): boolean {
+  return !(first === 0x20 || first === 0x09 || first === 0x3e || first === 0x2d || first === 0x2a || first === 0x2b || (first >= 0x30 && first <= 0x39) || Number.isNaN(first));
 }
 
 interface Prefix {
