@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { markerLength } from '../src/notes/concepts.js';
 import { decodeNote } from '../src/notes/decode.js';
 import { decodeValidUtf8 } from '../src/notes/utf8.js';
 import { NoteError } from '../src/notes/note-error.js';
@@ -94,5 +95,21 @@ describe('decodeValidUtf8', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('markerLength', () => {
+  it('measures what the list-marker regex matches', () => {
+    const MARKER = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
+    const piece = fc.constantFrom(' ', '\t', '-', '+', '*', '1', '0', '9', '.', ')', 'a', '소', '#', '>');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const line = pieces.join('');
+        expect(markerLength(line)).toBe(MARKER.exec(line)?.[0].length ?? 0);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(markerLength('1234567890. x')).toBe(0);
+    expect(markerLength('123456789. x')).toBe(11);
   });
 });

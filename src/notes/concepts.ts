@@ -4,8 +4,31 @@ import type { NoteBuilder } from './note-builder.js';
 import { readRange } from './read-range.js';
 import { closeOf } from './tokens.js';
 
-// Only used on the first line of a list item markdown-it already found, to cut its marker.
-const MARKER = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
+/**
+ * Length of the list marker a line starts with, with the whitespace around it:
+ * what /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/ matches, 0 when it does not.
+ * Only used on the first line of a list item markdown-it already found, to cut
+ * its marker; a loop because a regex match per concept was a measurable share
+ * of the parse's garbage.
+ */
+export function markerLength(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
+  const c = line.charCodeAt(i);
+  if (c === 0x2d || c === 0x2b || c === 0x2a) {
+    i++;
+  } else {
+    const digits = i;
+    while (i - digits < 9 && line.charCodeAt(i) >= 0x30 && line.charCodeAt(i) <= 0x39) i++;
+    const delimiter = line.charCodeAt(i);
+    if (i === digits || (delimiter !== 0x2e && delimiter !== 0x29)) return 0;
+    i++;
+  }
+  if (i === line.length) return i;
+  const after = i;
+  while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
+  return i === after ? 0 : i;
+}
 
 /**
  * Turns a list (bullet or ordered, any depth) into concepts: each item keeps
@@ -26,7 +49,7 @@ export function addList(
     if (item.type !== 'list_item_open') continue;
     const itemClose = closeOf(tokens, i);
     const content = readRange(tokens, i + 1, itemClose, item.level + 1);
-    const lines = ownLines(item.map!, content.lists.map((l) => tokens[l]!.map!));
+    const lines = ownLines(item.map!, content.lists, tokens);
     const concept = note.addConcept({
       topicId,
       parentId,
@@ -36,6 +59,9 @@ export function addList(
       text: content.text.trim(),
       terms: content.terms.length < 2 ? content.terms : [...new Set(content.terms)],
       lines,
+      id: '', // placed by the builder
+      position: 0,
+      line: 0,
     });
     if (content.figures.length > 0) {
       const owner = { topicId, conceptId: concept.id, blockId: null };
@@ -47,10 +73,12 @@ export function addList(
 }
 
 /** The item's lines minus those of its nested lists (markdown-it maps are 0-based, end-exclusive). */
-function ownLines(item: [number, number], nested: [number, number][]): LineRange[] {
+function ownLines(item: [number, number], lists: number[], tokens: readonly Token[]): LineRange[] {
+  if (lists.length === 0) return item[1] > item[0] ? [[item[0] + 1, item[1]]] : [];
   const ranges: LineRange[] = [];
   let next = item[0];
-  for (const [start, end] of nested) {
+  for (const list of lists) {
+    const [start, end] = tokens[list]!.map!;
     if (start > next) ranges.push([next + 1, start]);
     next = Math.max(next, end);
   }
@@ -61,9 +89,9 @@ function ownLines(item: [number, number], nested: [number, number][]): LineRange
 /** The item's markdown without its list marker, continuation lines de-indented to match. */
 function ownMarkdown(lines: string[], startsWithMarker: boolean): string {
   if (!startsWithMarker || lines.length === 0) return dedent(lines, 0).join('\n').trim();
-  const marker = MARKER.exec(lines[0]!)?.[0] ?? '';
-  if (lines.length === 1) return lines[0]!.slice(marker.length).trim();
-  return [lines[0]!.slice(marker.length), ...dedent(lines.slice(1), marker.length)].join('\n').trim();
+  const marker = markerLength(lines[0]!);
+  if (lines.length === 1) return lines[0]!.slice(marker).trim();
+  return [lines[0]!.slice(marker), ...dedent(lines.slice(1), marker)].join('\n').trim();
 }
 
 function dedent(lines: string[], width: number): string[] {

@@ -4,8 +4,6 @@ import { isBlank } from './lines.js';
 import type { InlineFigure } from './inline-content.js';
 import type { BlockNode, ConceptNode, FigureNode, LineRange, ParsedNote, TopicNode } from './model.js';
 
-type Without<T> = Omit<T, 'id' | 'position' | 'line'>;
-
 /**
  * Collects a note's items in source order, gives each its stable id and
  * position, and keeps the ledger of which item owns which source line so the
@@ -49,18 +47,18 @@ export class NoteBuilder {
     }
   }
 
-  // The `add*` methods mutate their argument into the node (id, position, line appended in that
-  // order, as the node's keys): this runs per item on the ingest hot path.
-  addTopic(topic: Without<TopicNode>): TopicNode {
-    return this.place(this.topics, topic as TopicNode, 't', topic.title);
+  // The `add*` methods take the node with placeholder id, position and line (last, as the node's
+  // keys are ordered) and fill them in: built whole, a node needs no second allocation for them.
+  addTopic(topic: TopicNode): TopicNode {
+    return this.place(this.topics, topic, 't', topic.title);
   }
 
-  addConcept(concept: Without<ConceptNode>): ConceptNode {
-    return this.place(this.concepts, concept as ConceptNode, 'c', concept.text || concept.markdown);
+  addConcept(concept: ConceptNode): ConceptNode {
+    return this.place(this.concepts, concept, 'c', concept.text || concept.markdown);
   }
 
-  addBlock(block: Without<BlockNode>): BlockNode {
-    return this.place(this.blocks, block as BlockNode, 'b', `${block.kind}\u0000${block.markdown}`);
+  addBlock(block: BlockNode): BlockNode {
+    return this.place(this.blocks, block, 'b', `${block.kind}\u0000${block.markdown}`);
   }
 
   /** A figure `figure` refers to, in the item `owner` (whose own first line is `firstLine`). */

@@ -51,6 +51,9 @@ export function parseNote(text: string, options: { documentId: string | ((frontM
         section: numbered ? numbered[1]! : null,
         markdown: note.sourceText(lines),
         lines,
+        id: '', // placed by the builder
+        position: 0,
+        line: 0,
       });
       openTopics.push(topic);
       topicId = topic.id;
@@ -64,6 +67,9 @@ export function parseNote(text: string, options: { documentId: string | ((frontM
         markdown: note.sourceText(lines),
         text: content.text.trim(),
         lines,
+        id: '',
+        position: 0,
+        line: 0,
       });
       const owner = { topicId, conceptId: null, blockId: block.id };
       for (let f = 0; f < content.figures.length; f++) note.addFigure(content.figures[f]!, content.figureLines[f]!, owner);
