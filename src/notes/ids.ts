@@ -20,20 +20,6 @@ export function itemId(prefix: string, documentId: string, key: string, occurren
   return `${prefix}_${documentId.slice(documentId.indexOf('_') + 1, documentId.indexOf('_') + 9)}${own.slice(0, 14)}`;
 }
 
-/** Numbers repeated keys of one kind of item (two `## Overview` headings) so each still gets its own id. */
-export class Occurrences {
-  // One map per kind: keying by kind + key would build and hash a new string per item.
-  private readonly seen = new Map<string, Map<string, number>>();
-
-  next(kind: string, key: string): number {
-    let counts = this.seen.get(kind);
-    if (!counts) this.seen.set(kind, (counts = new Map()));
-    const n = counts.get(key) ?? 0;
-    counts.set(key, n + 1);
-    return n;
-  }
-}
-
 export function documentId(course: string, path: string): string {
   return stableId('d', course, path);
 }

@@ -1,5 +1,5 @@
 import { NoteError } from './note-error.js';
-import { itemId, Occurrences } from './ids.js';
+import { ItemIds } from './item-ids.js';
 import { isBlank } from './lines.js';
 import type { InlineFigure } from './inline-content.js';
 import type { BlockNode, ConceptNode, FigureNode, LineRange, ParsedNote, TopicNode } from './model.js';
@@ -15,7 +15,7 @@ export class NoteBuilder {
   readonly blocks: BlockNode[] = [];
   readonly figures: FigureNode[] = [];
   private readonly owners: Uint8Array;
-  private readonly occurrences = new Occurrences();
+  private readonly ids: ItemIds;
   private position = 0;
 
   constructor(
@@ -23,6 +23,7 @@ export class NoteBuilder {
     private readonly lines: readonly string[],
   ) {
     this.owners = new Uint8Array(lines.length + 1);
+    this.ids = new ItemIds(documentId);
   }
 
   source(ranges: LineRange[]): string[] {
@@ -65,7 +66,7 @@ export class NoteBuilder {
   addFigure(figure: InlineFigure, firstLine: number, owner: Pick<FigureNode, 'topicId' | 'conceptId' | 'blockId'>): void {
     const ownerId = owner.conceptId ?? owner.blockId ?? owner.topicId ?? this.documentId;
     const key = `${ownerId}\u0000${figure.kind}\u0000${figure.target}`;
-    const id = itemId('f', this.documentId, key, this.occurrences.next('f', key));
+    const id = this.ids.next('f', key);
     this.figures.push({
       kind: figure.kind,
       target: figure.target,
@@ -99,7 +100,7 @@ export class NoteBuilder {
   }
 
   private place<T extends { id: string; position: number; line: number; lines: LineRange[] }>(list: T[], item: T, prefix: string, key: string): T {
-    item.id = itemId(prefix, this.documentId, key, this.occurrences.next(prefix, key));
+    item.id = this.ids.next(prefix, key);
     item.position = this.position++;
     item.line = item.lines[0]?.[0] ?? 0;
     this.own(item.lines);
