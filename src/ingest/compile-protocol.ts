@@ -10,7 +10,7 @@ export interface CompileRequest {
 }
 
 export type CompileReply =
-  | { seq: number; compiled: CompiledNote }
+  | { seq: number; compiled: Omit<CompiledNote, 'bytes'> }
   | { seq: number; error: { message: string; line: number | null; expected: boolean } };
 
 export const COMPILE_WORKER = new URL('./compile-worker.mjs', import.meta.url);
@@ -18,8 +18,8 @@ export const COMPILE_WORKER = new URL('./compile-worker.mjs', import.meta.url);
 /**
  * The compiled note from a reply, or the error the worker hit (a NoteError
  * stays a NoteError, so callers answer 422 / "rejected" with its line).
- * `bytes` are the caller's own: structured clone turned the worker's Buffer
- * into a plain Uint8Array, and SQLite must store the BLOB from a Buffer.
+ * `bytes` are the caller's own: the worker does not send them back (SQLite
+ * must store the BLOB from a Buffer, and cloning them costs time).
  */
 export function readReply(reply: CompileReply, bytes: Buffer): CompiledNote {
   if ('compiled' in reply) return { ...reply.compiled, bytes };
