@@ -10,9 +10,11 @@
 --     them (search_fts rows are found by them; implicit rowids may change);
 --   - per-document item counts on `documents` say which search rows a document
 --     owns and what a chapter holds, without reading the item tables.
--- No foreign keys on item tables: they are derived data, written and deleted a
--- document at a time by one writer in one transaction (document-writer.ts), and
--- the per-row look-ups cost ~1 µs for each of ~300k rows in a large load.
+-- An item's document is `documents.seq = item.seq >> 23`, so item rows carry no
+-- document id (22 bytes and a bound value per row), and have no foreign keys:
+-- they are derived data, written and deleted a document at a time by one writer
+-- in one transaction (document-writer.ts), and the per-row look-ups cost ~1 µs
+-- for each of ~300k rows in a large load.
 --
 -- Items are derived from the stored sources, so the tables are rebuilt empty
 -- and every document marked stale (parser_version 0): src/ingest/rederive.ts
@@ -37,7 +39,6 @@ INSERT INTO search_fts (search_fts) VALUES ('delete-all');
 CREATE TABLE topics (
   seq         INTEGER PRIMARY KEY,
   id          TEXT NOT NULL UNIQUE,
-  document_id TEXT NOT NULL,
   parent_id   TEXT,
   level       INTEGER NOT NULL,
   title       TEXT NOT NULL,
@@ -52,7 +53,6 @@ CREATE INDEX topics_by_section ON topics (section) WHERE section IS NOT NULL;
 CREATE TABLE concepts (
   seq         INTEGER PRIMARY KEY,
   id          TEXT NOT NULL UNIQUE,
-  document_id TEXT NOT NULL,
   topic_id    TEXT,
   parent_id   TEXT,
   depth       INTEGER NOT NULL,
@@ -70,7 +70,6 @@ CREATE TABLE concepts (
 CREATE TABLE terms (
   seq         INTEGER PRIMARY KEY,
   concept_id  TEXT NOT NULL,
-  document_id TEXT NOT NULL,
   term        TEXT NOT NULL,
   position    INTEGER NOT NULL
 );
@@ -78,7 +77,6 @@ CREATE TABLE terms (
 CREATE TABLE blocks (
   seq         INTEGER PRIMARY KEY,
   id          TEXT NOT NULL UNIQUE,
-  document_id TEXT NOT NULL,
   topic_id    TEXT,
   kind        TEXT NOT NULL,
   markdown    TEXT NOT NULL,
@@ -91,7 +89,6 @@ CREATE TABLE blocks (
 CREATE TABLE figures (
   seq         INTEGER PRIMARY KEY,
   id          TEXT NOT NULL UNIQUE,
-  document_id TEXT NOT NULL,
   topic_id    TEXT,
   concept_id  TEXT,
   block_id    TEXT,

@@ -23,7 +23,7 @@ export interface ItemRows {
 
 export type Cell = string | number | null;
 
-/** Each table's columns in ItemRows order (the store adds `seq` and `document_id`). */
+/** Each table's columns in ItemRows order (the store adds the key, `seq`). */
 export const COLUMNS = {
   topics: ['id', 'parent_id', 'level', 'title', 'section', 'markdown', 'position', 'line', 'lines'],
   concepts: ['id', 'topic_id', 'parent_id', 'depth', 'ordered', 'markdown', 'own_text', 'position', 'line', 'lines'],

@@ -180,7 +180,7 @@ export class DocumentWriter {
     if (revision !== latest?.revision) {
       this.insertRevision.run(documentId, revision, compiled.hash, compiled.bytes, compiled.chapter, compiled.declaredTitle, compiled.meta, now);
     }
-    insertItems(this.db, documentId, base, rows);
+    insertItems(this.db, base, rows);
     const scope = scopeToken(compiled.course, compiled.chapter);
     search.stage(base, row ? indexedCounts(row) : NOTHING_INDEXED, rows.fts, scope);
     const chapters = row && row.chapter !== compiled.chapter ? [row.chapter, compiled.chapter] : [compiled.chapter];

@@ -15,6 +15,8 @@ export interface ItemDiff {
  * every item takes at least a byte of it, so no index reaches the span.
  */
 export const DOCUMENT_SPAN = 2 ** 23;
+/** SQL for the `documents.seq` of the item row `alias` (the key's high bits). */
+export const documentSeqOf = (alias: string) => `(${alias}.seq >> 23)`;
 // Keys stay below 2^50 so search-index.ts can add a kind's offset and stay an exact JS number.
 export const MAX_DOCUMENT_SEQ = 2 ** 27;
 
@@ -39,7 +41,7 @@ function statements(db: Db): Statements {
   let s = cache.get(db);
   if (!s) {
     const insert = (table: ItemTable) => {
-      const columns = ['seq', 'document_id', ...COLUMNS[table]];
+      const columns = ['seq', ...COLUMNS[table]];
       return db.prepare<unknown[]>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
     };
     const range = 'seq BETWEEN ? AND ?';
@@ -64,7 +66,7 @@ export function deleteItems(db: Db, base: number): void {
 }
 
 /** Inserts a note's items under the document's key range (`base` from itemBase). */
-export function insertItems(db: Db, documentId: string, base: number, rows: ItemRows): void {
+export function insertItems(db: Db, base: number, rows: ItemRows): void {
   const s = statements(db);
   for (const table of TABLES) {
     const width = COLUMNS[table].length;
@@ -72,11 +74,10 @@ export function insertItems(db: Db, documentId: string, base: number, rows: Item
     if (cells.length / width >= DOCUMENT_SPAN) throw new Error(`a note cannot hold ${cells.length / width} ${table}`);
     const statement = s.insert[table];
     // One bound array reused for every row: better-sqlite3 binds an array's elements in order.
-    const args: unknown[] = new Array(width + 2);
-    args[1] = documentId;
+    const args: unknown[] = new Array(width + 1);
     for (let k = 0, key = base; k < cells.length; k += width, key++) {
       args[0] = key;
-      for (let j = 0; j < width; j++) args[j + 2] = cells[k + j];
+      for (let j = 0; j < width; j++) args[j + 1] = cells[k + j];
       statement.run(args);
     }
   }

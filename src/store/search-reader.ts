@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import { documentSeqOf } from './item-rows.js';
 import { ROWID_RANGE, SEARCH_SOURCE, SEARCH_TYPES, typeOfRowid, type SearchType } from './search-index.js';
 
 /** A matching search row: what ranking needs. */
@@ -23,16 +24,17 @@ export interface TopicRow {
   parentId: string | null;
 }
 
+const X_DOCUMENT = documentSeqOf('x');
 const [FIGURES, TERMS, TOPICS] = [ROWID_RANGE.figure[0], ROWID_RANGE.term[0], ROWID_RANGE.topic[0]];
 
 // Per kind: the item id (a key term's is its concept's), its document's
 // course and chapter, and its topic, by the item's rowid.
 const PLACE: Record<SearchType, string> = {
-  topic: 'SELECT x.id AS itemId, d.course, d.chapter, x.id AS topicId FROM topics x JOIN documents d ON d.id = x.document_id WHERE x.seq = ?',
+  topic: `SELECT x.id AS itemId, d.course, d.chapter, x.id AS topicId FROM topics x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
   term: `SELECT c.id AS itemId, d.course, d.chapter, c.topic_id AS topicId FROM terms x JOIN concepts c ON c.id = x.concept_id
-    JOIN documents d ON d.id = x.document_id WHERE x.seq = ?`,
-  concept: 'SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM concepts x JOIN documents d ON d.id = x.document_id WHERE x.seq = ?',
-  figure: 'SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM figures x JOIN documents d ON d.id = x.document_id WHERE x.seq = ?',
+    JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
+  concept: `SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM concepts x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
+  figure: `SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM figures x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
 };
 
 /**
