@@ -81,9 +81,9 @@ export class DocumentWriter {
   save(compiled: CompiledNote): WriteResult {
     const result = this.db
       .transaction(() => {
-        const search = new SearchRows();
-        const saved = this.saveInTransaction(compiled, search, true);
-        writeSearchRows(this.db, search);
+        const staged = new Staged();
+        const saved = this.saveInTransaction(compiled, staged, true);
+        staged.apply(this.db);
         return saved;
       })
       .immediate();
@@ -96,22 +96,22 @@ export class DocumentWriter {
    * each in its own savepoint so one failure rolls back only that note.
    */
   saveMany(notes: CompiledNote[]): (WriteSummary | { error: unknown })[] {
-    const saveOne = this.db.transaction((compiled: CompiledNote, search: SearchRows) => this.saveInTransaction(compiled, search, false));
+    const saveOne = this.db.transaction((compiled: CompiledNote, staged: Staged) => this.saveInTransaction(compiled, staged, false));
     const results = this.db
       .transaction(() => {
-        // Search rows are written once for the batch, in rowid order, after the savepoints (see SearchRows).
-        const batch = new SearchRows();
+        // Search rows and chapter summaries are written once for the batch, after the savepoints (see Staged).
+        const batch = new Staged();
         const results = notes.map((compiled) => {
-          const search = new SearchRows();
+          const staged = new Staged();
           try {
-            const saved = saveOne(compiled, search);
-            batch.merge(search); // only once its savepoint is released: a failed note stages nothing
+            const saved = saveOne(compiled, staged);
+            batch.merge(staged); // only once its savepoint is released: a failed note stages nothing
             return saved;
           } catch (error) {
             return { error };
           }
         });
-        writeSearchRows(this.db, batch);
+        batch.apply(this.db);
         return results;
       })
       .immediate();
@@ -127,13 +127,13 @@ export class DocumentWriter {
         if (!row || row.deleted_at) return null;
         const base = itemBase(row.seq);
         const changes = diffItems(readItemFingerprints(this.db, base), new Map());
-        const search = new SearchRows();
-        search.stage(base, indexedCounts(row), null, '');
-        writeSearchRows(this.db, search);
+        const staged = new Staged();
+        staged.search.stage(base, indexedCounts(row), null, '');
+        staged.touch(row.course, row.chapter);
         deleteItems(this.db, base);
         const now = new Date().toISOString();
         this.markDeleted.run(now, now, documentId);
-        refreshChapters(this.db, row.course, [row.chapter], now);
+        staged.apply(this.db, now);
         return { chapter: row.chapter, revision: row.current_revision, changes };
       })
       .immediate();
@@ -142,9 +142,9 @@ export class DocumentWriter {
   }
 
   /** Writes one note; `diff` says whether to report which items changed (bulk loads don't). */
-  private saveInTransaction(compiled: CompiledNote, search: SearchRows, diff: true): WriteResult;
-  private saveInTransaction(compiled: CompiledNote, search: SearchRows, diff: boolean): WriteSummary;
-  private saveInTransaction(compiled: CompiledNote, search: SearchRows, diff: boolean): WriteSummary | WriteResult {
+  private saveInTransaction(compiled: CompiledNote, staged: Staged, diff: true): WriteResult;
+  private saveInTransaction(compiled: CompiledNote, staged: Staged, diff: boolean): WriteSummary;
+  private saveInTransaction(compiled: CompiledNote, staged: Staged, diff: boolean): WriteSummary | WriteResult {
     const { documentId, rows } = compiled;
     const row = this.current.get(documentId);
     if (row && row.hash === compiled.hash && row.parser_version === PARSER_VERSION && !row.deleted_at) {
@@ -182,14 +182,41 @@ export class DocumentWriter {
     }
     insertItems(this.db, base, rows);
     const scope = scopeToken(compiled.course, compiled.chapter);
-    search.stage(base, row ? indexedCounts(row) : NOTHING_INDEXED, rows.fts, scope);
-    const chapters = row && row.chapter !== compiled.chapter ? [row.chapter, compiled.chapter] : [compiled.chapter];
-    refreshChapters(this.db, compiled.course, chapters, now);
+    staged.search.stage(base, row ? indexedCounts(row) : NOTHING_INDEXED, rows.fts, scope);
+    if (row) staged.touch(row.course, row.chapter); // the one it leaves, if it moves
+    staged.touch(compiled.course, compiled.chapter);
     const status: WriteStatus = !row ? 'added' : row.deleted_at ? 'restored' : 'updated';
     const summary: WriteSummary = { status, documentId, revision, chapter: compiled.chapter };
     if (!diff) return summary;
     const after = row ? readItemFingerprints(this.db, base) : addedItems(rows);
     return { ...summary, changes: diffItems(before, after) };
+  }
+}
+
+/**
+ * What a write transaction does once, after its notes' items: write the
+ * search rows (see SearchRows) and refresh the summaries of the chapters the
+ * notes touched (refreshing per note redid a chapter once per note of a batch).
+ */
+class Staged {
+  readonly search = new SearchRows();
+  private readonly chapters = new Map<string, { course: string; chapter: string }>();
+
+  touch(course: string, chapter: string): void {
+    this.chapters.set(JSON.stringify([course, chapter]), { course, chapter });
+  }
+
+  /** Takes over the changes of a note written after these (its savepoint released). */
+  merge(later: Staged): void {
+    this.search.merge(later.search);
+    for (const [key, value] of later.chapters) this.chapters.set(key, value);
+  }
+
+  apply(db: Db, now = new Date().toISOString()): void {
+    writeSearchRows(db, this.search);
+    const byCourse = new Map<string, string[]>();
+    for (const { course, chapter } of this.chapters.values()) byCourse.set(course, [...(byCourse.get(course) ?? []), chapter]);
+    for (const [course, chapters] of byCourse) refreshChapters(db, course, chapters, now);
   }
 }
 
