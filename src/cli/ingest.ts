@@ -33,8 +33,8 @@ const progress = process.stderr.isTTY && !values.quiet && files.length > 50;
 const started = performance.now();
 
 // Parse in worker threads when there is enough to amortise starting them.
-const pool = files.length >= 200 ? new CompilePool() : null;
-const options = pool ? { compile: pool.compile.bind(pool), batch: 64, window: 256 } : { batch: 64 };
+const pool = files.length >= 200 ? new CompilePool() : undefined;
+const options = pool ? { pool, batch: 64, window: 256 } : { batch: 64 };
 let done = 0;
 for await (const outcome of ingestFiles(writer, files, options)) {
   totals[outcome.status]++;

@@ -71,11 +71,10 @@ export class DocumentWriter {
       topic_count = 0, concept_count = 0, term_count = 0, figure_count = 0 WHERE id = ?`);
   }
 
-  /** Cheap check before parsing: the current revision number if it holds exactly these bytes. */
-  currentRevisionWith(documentId: string, hash: string): number | null {
+  /** Cheap check before parsing: the current revision's hash and number, if the current parser read it. */
+  currentVersion(documentId: string): { hash: string; revision: number } | null {
     const row = this.current.get(documentId);
-    const same = row && row.hash === hash && row.parser_version === PARSER_VERSION && row.deleted_at === null;
-    return same ? row.current_revision : null;
+    return row && row.parser_version === PARSER_VERSION && row.deleted_at === null ? { hash: row.hash, revision: row.current_revision } : null;
   }
 
   save(compiled: CompiledNote): WriteResult {
