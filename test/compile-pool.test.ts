@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,19 @@ describe('ingesting through the worker pool', () => {
     } finally {
       pool.close();
     }
+  });
+});
+
+describe('a bulk load', () => {
+  it('leaves the pages in the database file, an empty WAL and the usual checkpoint interval', async () => {
+    const path = join(root, 'bulk.db');
+    const db = openDatabase(path);
+    const statuses: string[] = [];
+    for await (const o of ingestFiles(new DocumentWriter(db), collected, { batch: 2, bulk: true })) statuses.push(o.status);
+    expect(statuses.filter((s) => s === 'added')).toHaveLength(2);
+    expect(statSync(`${path}-wal`).size).toBe(0);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(db.prepare('SELECT count(*) FROM concepts').pluck().get()).toBe(501);
+    db.close();
   });
 });

@@ -34,7 +34,7 @@ const started = performance.now();
 
 // Parse in worker threads when there is enough to amortise starting them.
 const pool = files.length >= 200 ? new CompilePool() : undefined;
-const options = pool ? { pool, batch: 64, window: 256 } : { batch: 64 };
+const options = pool ? { pool, batch: 64, window: 256, bulk: true } : { batch: 64, bulk: true };
 let done = 0;
 for await (const outcome of ingestFiles(writer, files, options)) {
   totals[outcome.status]++;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { documentId } from '../notes/ids.js';
 import { NoteError } from '../notes/note-error.js';
+import { deferCheckpoints } from '../store/database.js';
 import type { DocumentWriter } from '../store/document-writer.js';
 import type { NoteFile } from './collect-files.js';
 import { compileNote, hashNote, type CompiledNote } from './compile-note.js';
@@ -17,6 +18,8 @@ export interface IngestOptions {
   window?: number;
   /** Notes per write transaction (each note still its own savepoint); commits dominate small writes. */
   batch?: number;
+  /** A bulk load: checkpoint the WAL once at the end (see deferCheckpoints). */
+  bulk?: boolean;
 }
 
 type Loaded = { file: NoteFile; compiled: CompiledNote } | IngestOutcome;
@@ -28,6 +31,15 @@ type Loaded = { file: NoteFile; compiled: CompiledNote } | IngestOutcome;
  */
 export async function* ingestFiles(writer: DocumentWriter, files: NoteFile[], options: IngestOptions = {}): AsyncGenerator<IngestOutcome> {
   const { pool, window = 64, batch = 1 } = options;
+  const restore = options.bulk ? deferCheckpoints(writer.db) : null;
+  try {
+    yield* writeInOrder(writer, files, pool, window, batch);
+  } finally {
+    restore?.();
+  }
+}
+
+async function* writeInOrder(writer: DocumentWriter, files: NoteFile[], pool: CompilePool | undefined, window: number, batch: number) {
   const queue: Promise<Loaded>[] = [];
   let next = 0;
   const fill = () => {

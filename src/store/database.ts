@@ -28,3 +28,21 @@ export function openDatabase(path: string, { readonly = false } = {}): Db {
   if (!readonly) migrate(db);
   return db;
 }
+
+/**
+ * For a bulk load: let the WAL grow to ~320 MB (20,000 pages of 16 KiB)
+ * instead of checkpointing every 1,000 pages, then checkpoint once and
+ * truncate it. Each commit is as durable as ever (it is in the WAL); what
+ * goes is copying pages into the database file, and fsyncing it, over and
+ * over while they are still changing (measured: ~15% of a 2,000-note load).
+ * Call around one connection's bulk writes; returns the restore function.
+ */
+export function deferCheckpoints(db: Db): () => void {
+  const before = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 20000');
+  return () => {
+    db.pragma(`wal_autocheckpoint = ${before}`);
+    // Waits (busy_timeout) for readers on older snapshots; if some stay, the next checkpoint finishes the job.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  };
+}

@@ -48,7 +48,7 @@ export class DocumentWriter {
   private readonly latestRevision;
   private readonly markDeleted;
 
-  constructor(private readonly db: Db) {
+  constructor(readonly db: Db) {
     this.current = db.prepare<[string], CurrentRow>(`SELECT seq, hash, parser_version, current_revision, course, chapter, deleted_at,
       topic_count AS topics, concept_count AS concepts, term_count AS terms, figure_count AS figures FROM documents WHERE id = ?`);
     // A new document takes the next number: its items' keys then append to every item table.
