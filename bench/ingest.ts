@@ -7,7 +7,7 @@ import { optimizeSearchIndex } from '../src/store/search-index.js';
 import { loadCorpus, writeCorpus } from './corpus.js';
 
 // First ingest vs unchanged re-ingest of ~2,000 notes / ~200,000 concepts, measured in one run,
-// with parsing in child processes (as `npm run ingest` does) and, for comparison, in-process.
+// with reading, hashing and parsing in worker threads (as `npm run ingest` does) and, for comparison, in-process.
 const dir = join(import.meta.dirname, '.corpus', 'ingest');
 const dbPath = join(import.meta.dirname, '.corpus', 'ingest.db');
 const notes = Number(process.argv[2] ?? 2000);
@@ -44,7 +44,7 @@ function row(name: string, r: { seconds: number; rejected: number }) {
 }
 
 const pool = new CompilePool();
-const pooled = await run('pool', { compile: pool.compile.bind(pool), batch: 64, window: 256 });
+const pooled = await run('pool', { pool, batch: 64, window: 256, bulk: true });
 pool.close();
-const inline = await run('in-process', { batch: 64 });
+const inline = await run('in-process', { batch: 64, bulk: true });
 console.log(`pool speed-up over in-process parsing: ${(inline / pooled).toFixed(2)}×  (targets: ≥ 10 MB/s first ingest, re-ingest ≤ 5%)`);

@@ -47,7 +47,7 @@ const ingestSeconds = (performance.now() - started) / 1000;
 // does). FTS5 flushes its pending terms as a new segment at every commit, so
 // the batch size changes how much merging the build does.
 const index = db.transaction((batch: CompiledNote[]) => {
-  for (const c of batch) indexDocument(db, c.documentId, c.course, c.chapter);
+  for (const c of batch) indexDocument(db, c.documentId);
 });
 const build = (batch: number) => {
   db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");

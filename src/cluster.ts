@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import { loadSeedIfEmpty } from './ingest/load-seed.js';
+import { rederiveStale } from './ingest/rederive.js';
 import { openDatabase } from './store/database.js';
 
 const RESTART_DELAY_MS = 1000;
@@ -20,7 +21,9 @@ export async function runPrimary(config: Config): Promise<void> {
 
   const db = openDatabase(config.DATABASE_PATH);
   const seedLog = (obj: object, msg?: string) => log(msg ?? '', obj as Record<string, unknown>);
-  await loadSeedIfEmpty(db, config.SEED_PATH, { info: seedLog, warn: seedLog } as unknown as Pick<FastifyBaseLogger, 'info' | 'warn'>);
+  const seedLogger = { info: seedLog, warn: seedLog } as unknown as Pick<FastifyBaseLogger, 'info' | 'warn'>;
+  rederiveStale(db, seedLogger);
+  await loadSeedIfEmpty(db, config.SEED_PATH, seedLogger);
   db.close();
 
   let stopping = false;

@@ -57,7 +57,7 @@ describe('an ingest killed with SIGKILL half-way', () => {
       expect(first.source.equals(edition1[i]!)).toBe(true);
     });
     // Each note's items are exactly those of its current revision: nothing half-written.
-    const items = db.prepare("SELECT group_concat(id, ',') AS ids FROM (SELECT id FROM concepts WHERE document_id = ? ORDER BY position)");
+    const items = db.prepare("SELECT group_concat(id, ',') AS ids FROM (SELECT id FROM concepts WHERE seq >> 23 = (SELECT seq FROM documents WHERE id = ?) ORDER BY seq)");
     for (const doc of docs) {
       const current = source.get(doc.id, doc.revision) as { source: Buffer; hash: string };
       expect(current.hash).toBe(doc.hash);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledNote } from '../src/ingest/compile-note.js';
-import { prepareRows } from '../src/ingest/prepare-rows.js';
+import { CompilePool } from '../src/ingest/compile-pool.js';
 import type { Db } from '../src/store/database.js';
 import { indexDocument } from '../src/store/search-index.js';
 import { note, seededDb } from './helpers.js';
@@ -16,8 +16,8 @@ function postings(db: Db): string[] {
 
 function rebuilt(db: Db): string[] {
   db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
-  const docs = db.prepare('SELECT id, course, chapter FROM documents WHERE deleted_at IS NULL').all() as { id: string; course: string; chapter: string }[];
-  for (const d of docs) indexDocument(db, d.id, d.course, d.chapter);
+  const docs = db.prepare('SELECT id FROM documents WHERE deleted_at IS NULL').pluck().all() as string[];
+  for (const id of docs) indexDocument(db, id);
   return postings(db);
 }
 
@@ -28,7 +28,9 @@ const other = note('c', 'b.md', '---\nchapter: 2\n---\n# DNS\n- 도메인 이름
 describe('the search index written with the items', () => {
   it('matches a rebuild after a batch that writes one note twice and fails another', () => {
     const { db, writer } = seededDb();
-    const broken: CompiledNote = { ...other, documentId: 'd_broken', path: 'broken.md', note: { ...other.note, concepts: [...other.note.concepts, other.note.concepts[0]!] } };
+    // A concept row twice: its id's UNIQUE constraint fails the note's savepoint half-way through its items.
+    const { rows } = other;
+    const broken: CompiledNote = { ...other, documentId: 'd_broken', path: 'broken.md', rows: { ...rows, concepts: [...rows.concepts, ...rows.concepts] } };
     const results = writer.saveMany([v1, broken, v2, other]);
     expect(results.map((r) => ('error' in r ? 'error' : r.status))).toEqual(['added', 'error', 'updated', 'added']);
     const written = postings(db);
@@ -48,13 +50,20 @@ describe('the search index written with the items', () => {
     db.close();
   });
 
-  it('indexes the same words whether the rows were prepared by a parser worker or by the writer', () => {
+  it('indexes the same words whether a note was compiled by a parser worker or in-process', async () => {
     const a = seededDb();
     const b = seededDb();
-    a.writer.saveMany([v1, other]);
-    b.writer.saveMany([v1, other].map((c) => ({ ...c, rows: prepareRows(c.note) })));
-    expect(postings(b.db)).toEqual(postings(a.db));
-    a.db.close();
-    b.db.close();
+    const pool = new CompilePool(1);
+    try {
+      a.writer.saveMany([v1, other]);
+      const pooled = await Promise.all([v1, other].map((c) => pool.compile({ course: c.course, path: c.path }, c.bytes, c.hash)));
+      b.writer.saveMany(pooled);
+      expect(postings(a.db).length).toBeGreaterThan(0);
+      expect(postings(b.db)).toEqual(postings(a.db));
+    } finally {
+      pool.close();
+      a.db.close();
+      b.db.close();
+    }
   });
 });

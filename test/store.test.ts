@@ -72,6 +72,27 @@ describe('document writes', () => {
     ]);
   });
 
+  it('summarises, after a bulk batch, every chapter its saved notes touched and none a failed note touched', () => {
+    const db = openDatabase(':memory:');
+    const writer = new DocumentWriter(db);
+    writer.save(note('c', 'b.md', '---\nchapter: 1\n---\n- y\n- z\n'));
+    const broken = note('c', 'x.md', '---\nchapter: 9\n---\n- w\n');
+    // The same concept row twice: its unique id fails the note's savepoint.
+    const failing = { ...broken, rows: { ...broken.rows, concepts: [...broken.rows.concepts, ...broken.rows.concepts] } };
+    const results = writer.saveMany([
+      note('c', 'a.md', '---\nchapter: 1\n---\n- x\n'),
+      failing,
+      note('c', 'b.md', '---\nchapter: 2\n---\n- y\n'), // moves from chapter 1
+      note('d', 'a.md', '---\nchapter: 1\n---\n- v\n- u\n- t\n'),
+    ]);
+    expect(results.map((r) => ('error' in r ? 'error' : r.status))).toEqual(['added', 'error', 'updated', 'added']);
+    expect(db.prepare('SELECT course, chapter, concept_count, document_count FROM chapters ORDER BY course, chapter').all()).toEqual([
+      { course: 'c', chapter: '1', concept_count: 1, document_count: 1 },
+      { course: 'c', chapter: '2', concept_count: 1, document_count: 1 },
+      { course: 'd', chapter: '1', concept_count: 3, document_count: 1 },
+    ]);
+  });
+
   it('deletes from the current view but keeps revisions', () => {
     const { db, writer } = seededDb();
     const { id } = db.prepare('SELECT id FROM documents').get() as { id: string };

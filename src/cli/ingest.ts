@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { collectNoteFiles } from '../ingest/collect-files.js';
 import { CompilePool } from '../ingest/compile-pool.js';
 import { ingestFiles, type IngestOutcome } from '../ingest/ingest-files.js';
+import { rederiveStale } from '../ingest/rederive.js';
 import { openDatabase } from '../store/database.js';
 import { DocumentWriter } from '../store/document-writer.js';
 import { optimizeSearchIndex } from '../store/search-index.js';
@@ -21,6 +22,9 @@ if (values.help || positionals.length === 0) {
 }
 
 const db = openDatabase(values.db ?? loadConfig().DATABASE_PATH);
+// Notes stored by an older parser or schema are brought up to date first (their sources are stored).
+const stderrLog = (obj: object, msg?: string) => console.error(msg ?? '', JSON.stringify(obj));
+rederiveStale(db, { info: stderrLog, warn: stderrLog } as unknown as Parameters<typeof rederiveStale>[1]);
 const writer = new DocumentWriter(db);
 const files = collectNoteFiles(positionals);
 const totals = { added: 0, updated: 0, restored: 0, unchanged: 0, rejected: 0 };
@@ -29,8 +33,8 @@ const progress = process.stderr.isTTY && !values.quiet && files.length > 50;
 const started = performance.now();
 
 // Parse in worker threads when there is enough to amortise starting them.
-const pool = files.length >= 200 ? new CompilePool() : null;
-const options = pool ? { compile: pool.compile.bind(pool), batch: 64, window: 256 } : { batch: 64 };
+const pool = files.length >= 200 ? new CompilePool() : undefined;
+const options = pool ? { pool, batch: 64, window: 256, bulk: true } : { batch: 64, bulk: true };
 let done = 0;
 for await (const outcome of ingestFiles(writer, files, options)) {
   totals[outcome.status]++;

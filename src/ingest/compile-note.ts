@@ -4,7 +4,7 @@ import { contentHash, documentId } from '../notes/ids.js';
 import type { ParsedNote } from '../notes/model.js';
 import { NoteError } from '../notes/note-error.js';
 import { parseNote } from '../notes/parse-note.js';
-import type { PreparedRows } from './prepare-rows.js';
+import { prepareRows, type ItemRows } from './prepare-rows.js';
 
 /** Bumped when the parser's output changes, so stored notes are re-read even if their bytes are not. */
 export const PARSER_VERSION = 1;
@@ -19,18 +19,27 @@ export interface NoteLocation {
   path: string;
 }
 
+/** Everything the store writes for a note (what a compile worker posts back, bytes aside). */
 export interface CompiledNote {
   documentId: string;
   course: string;
   path: string;
   chapter: string;
+  /** The chapter title this note offers: front matter `title`, else one made from the file name. */
   title: string;
+  /** Front matter `title` as written, if any. */
+  declaredTitle: string | null;
+  /** Front matter as JSON, unknown keys included (kept with the revision). */
+  meta: string;
   order: number | null;
   hash: string;
   bytes: Uint8Array;
+  rows: ItemRows;
+}
+
+/** A compiled note with the parse it came from, for callers in the same thread. */
+export interface CompiledNoteWithParse extends CompiledNote {
   note: ParsedNote;
-  /** Derived strings computed off the writer's thread (CompilePool); the writer computes them when absent. */
-  rows?: PreparedRows;
 }
 
 export function hashNote(bytes: Uint8Array): string {
@@ -38,7 +47,7 @@ export function hashNote(bytes: Uint8Array): string {
 }
 
 /** Bytes and where they came from → everything the store writes. Throws NoteError. */
-export function compileNote(location: NoteLocation, bytes: Uint8Array, hash = hashNote(bytes)): CompiledNote {
+export function compileNote(location: NoteLocation, bytes: Uint8Array, hash = hashNote(bytes)): CompiledNoteWithParse {
   if (bytes.length > MAX_NOTE_BYTES) {
     throw new NoteError(`the note is ${bytes.length} bytes; the limit is ${MAX_NOTE_BYTES}`);
   }
@@ -57,9 +66,12 @@ export function compileNote(location: NoteLocation, bytes: Uint8Array, hash = ha
     path: location.path,
     chapter: chapterOf(fm.chapter, location.path),
     title: fm.title ?? titleFromPath(location.path),
+    declaredTitle: fm.title,
+    meta: JSON.stringify(fm.meta),
     order: fm.order,
     hash,
     bytes,
+    rows: prepareRows(note),
     note,
   };
 }

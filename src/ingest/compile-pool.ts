@@ -1,16 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { NoteFile } from './collect-files.js';
 import type { CompiledNote, NoteLocation } from './compile-note.js';
-import { COMPILE_WORKER, readReply, type CompileReply, type CompileRequest } from './compile-protocol.js';
+import { COMPILE_WORKER, readReply, type CompileReply, type CompileRequest, type LoadResult } from './compile-protocol.js';
 
 /**
  * Parses notes in worker threads so a bulk ingest uses every core while the
- * main thread hashes, writes SQLite and stays the single writer. (Child
- * processes were measured first: IPC serialisation cost more than it saved.)
+ * main thread stays the single SQLite writer. The workers also read and hash
+ * the files (load): the writer is the bottleneck, so it does nothing else.
+ * (Child processes were measured first: IPC serialisation cost more than it saved.)
  */
 export class CompilePool {
   private readonly children: Worker[];
-  private readonly waiting = new Map<number, { bytes: Buffer; resolve: (c: CompiledNote) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { bytes?: Buffer; resolve: (r: LoadResult) => void; reject: (e: Error) => void }>();
   private seq = 0;
 
   // One core stays with the main thread, which writes SQLite.
@@ -24,17 +26,30 @@ export class CompilePool {
     });
   }
 
-  compile(location: NoteLocation, bytes: Uint8Array, hash: string): Promise<CompiledNote> {
-    const seq = this.seq++;
-    const child = this.children[seq % this.children.length]!;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(seq, { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), resolve, reject });
-      child.postMessage({ seq, location, bytes, hash } satisfies CompileRequest);
-    });
+  /** Compiles bytes the caller holds. */
+  async compile(location: NoteLocation, bytes: Uint8Array, hash: string): Promise<CompiledNote> {
+    const own = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const result = await this.send((seq) => ({ seq, location, bytes, hash }), own);
+    if (!('compiled' in result)) throw new Error('compile worker: bytes sent to compile came back unchanged');
+    return result.compiled;
+  }
+
+  /** Reads, hashes and, unless its hash is `knownHash`, compiles a note file. Rejects with the file error if it cannot be read. */
+  load(file: NoteFile, knownHash: string | null): Promise<LoadResult> {
+    return this.send((seq) => ({ seq, location: { course: file.course, path: file.path }, file: file.file, knownHash }));
   }
 
   close(): void {
     for (const child of this.children) void child.terminate();
+  }
+
+  private send(request: (seq: number) => CompileRequest, bytes?: Buffer): Promise<LoadResult> {
+    const seq = this.seq++;
+    const child = this.children[seq % this.children.length]!;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { bytes, resolve, reject });
+      child.postMessage(request(seq));
+    });
   }
 
   private settle(reply: CompileReply): void {

@@ -1,24 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { documentId } from '../notes/ids.js';
 import { NoteError } from '../notes/note-error.js';
+import { deferCheckpoints } from '../store/database.js';
 import type { DocumentWriter } from '../store/document-writer.js';
 import type { NoteFile } from './collect-files.js';
-import { compileNote, hashNote, type CompiledNote, type NoteLocation } from './compile-note.js';
+import { compileNote, hashNote, type CompiledNote } from './compile-note.js';
+import type { CompilePool } from './compile-pool.js';
 
 export type IngestOutcome =
   | { file: NoteFile; status: 'added' | 'updated' | 'unchanged' | 'restored'; documentId: string; revision: number }
   | { file: NoteFile; status: 'rejected'; reason: string; line: number | null };
 
 export interface IngestOptions {
-  /** Where parsing happens: in this process (default) or a CompilePool's `compile`. */
-  compile?: (location: NoteLocation, bytes: Uint8Array, hash: string) => CompiledNote | Promise<CompiledNote>;
-  /** Notes compiled ahead of the writer; bounds memory while keeping compilers busy. */
+  /** Worker threads that read, hash and parse the files; without one, this thread does. */
+  pool?: CompilePool;
+  /** Notes loaded ahead of the writer; bounds memory while keeping compilers busy. */
   window?: number;
   /** Notes per write transaction (each note still its own savepoint); commits dominate small writes. */
   batch?: number;
+  /** A bulk load: checkpoint the WAL once at the end (see deferCheckpoints). */
+  bulk?: boolean;
 }
 
-type Pending = { file: NoteFile; result: Promise<CompiledNote> } | IngestOutcome;
+type Loaded = { file: NoteFile; compiled: CompiledNote } | IngestOutcome;
 
 /**
  * Loads files in order: unchanged bytes are recognised by hash before any
@@ -26,29 +30,32 @@ type Pending = { file: NoteFile; result: Promise<CompiledNote> } | IngestOutcome
  * skipped while every good one still lands; each note is atomic.
  */
 export async function* ingestFiles(writer: DocumentWriter, files: NoteFile[], options: IngestOptions = {}): AsyncGenerator<IngestOutcome> {
-  const { compile = compileNote, window = 64, batch = 1 } = options;
-  const queue: Pending[] = [];
+  const { pool, window = 64, batch = 1 } = options;
+  const restore = options.bulk ? deferCheckpoints(writer.db) : null;
+  try {
+    yield* writeInOrder(writer, files, pool, window, batch);
+  } finally {
+    restore?.();
+  }
+}
+
+async function* writeInOrder(writer: DocumentWriter, files: NoteFile[], pool: CompilePool | undefined, window: number, batch: number) {
+  const queue: Promise<Loaded>[] = [];
   let next = 0;
   const fill = () => {
-    while (next < files.length && queue.length < window) queue.push(start(writer, files[next++]!, compile));
+    while (next < files.length && queue.length < window) queue.push(start(writer, files[next++]!, pool));
   };
   fill();
   while (queue.length) {
-    // Take the compiled notes at the head of the queue, up to a batch, and write them together.
+    // Take the loaded notes at the head of the queue, up to a batch, and write them together.
     const ready: { file: NoteFile; compiled: CompiledNote }[] = [];
     const done: IngestOutcome[] = [];
     while (queue.length && ready.length < batch) {
       const head = queue.shift()!;
       fill();
-      if ('status' in head) {
-        done.push(head);
-        continue;
-      }
-      try {
-        ready.push({ file: head.file, compiled: await head.result });
-      } catch (error) {
-        done.push(rejection(head.file, error));
-      }
+      const loaded = await head;
+      if ('status' in loaded) done.push(loaded);
+      else ready.push(loaded);
     }
     yield* done;
     yield* writer.saveMany(ready.map((r) => r.compiled)).map((result, i): IngestOutcome => {
@@ -58,20 +65,20 @@ export async function* ingestFiles(writer: DocumentWriter, files: NoteFile[], op
   }
 }
 
-function start(writer: DocumentWriter, file: NoteFile, compile: NonNullable<IngestOptions['compile']>): Pending {
-  try {
-    const bytes = readFileSync(file.file);
-    const hash = hashNote(bytes);
-    // Front matter may move a note to another course; only the folder's id can be checked unparsed.
-    const guess = documentId(file.course, file.path);
-    const current = writer.currentRevisionWith(guess, hash);
-    if (current !== null) return { file, status: 'unchanged', documentId: guess, revision: current };
-    const result = Promise.resolve().then(() => compile(file, bytes, hash));
-    result.catch(() => {}); // Awaited in order later; don't report it as unhandled meanwhile.
-    return { file, result };
-  } catch (error) {
-    return rejection(file, error);
-  }
+function start(writer: DocumentWriter, file: NoteFile, pool: CompilePool | undefined): Promise<Loaded> {
+  // Front matter may move a note to another course; only the folder's id can be checked unparsed.
+  const guess = documentId(file.course, file.path);
+  const known = writer.currentVersion(guess);
+  const unchanged = (): Loaded => ({ file, status: 'unchanged', documentId: guess, revision: known!.revision });
+  const loaded: Promise<Loaded> = pool
+    ? pool.load(file, known?.hash ?? null).then((result) => ('compiled' in result ? { file, compiled: result.compiled } : unchanged()))
+    : Promise.resolve().then(() => {
+        const bytes = readFileSync(file.file);
+        const hash = hashNote(bytes);
+        return hash === known?.hash ? unchanged() : { file, compiled: compileNote(file, bytes, hash) };
+      });
+  // Awaited in order later; a rejection becomes the file's outcome (or, if unexpected, the generator's error).
+  return loaded.catch((error: unknown) => rejection(file, error));
 }
 
 function rejection(file: NoteFile, error: unknown): IngestOutcome {

@@ -70,7 +70,9 @@ export class OffThreadCompiler {
     clearTimeout(job.timer);
     this.running = null;
     try {
-      job.resolve(readReply(answer, job.bytes));
+      const result = readReply(answer, job.bytes);
+      if (!('compiled' in result)) throw new Error('compile worker: bytes sent to compile came back unchanged');
+      job.resolve(result.compiled);
     } catch (error) {
       job.reject(error as Error);
     }

@@ -2,33 +2,75 @@ import type { ParsedNote } from '../notes/model.js';
 import { choseongWords, fastIndexText } from '../search/index-text.js';
 
 /**
- * The strings the writer derives from a note's items besides the items
- * themselves: FTS column values (index text, choseong) and `lines` as JSON.
- * A CompilePool worker computes them next to the parse, so the main thread,
- * which is the single SQLite writer and the bulk ingest's bottleneck, only
- * binds and steps statements. (They were ~1/4 of its time on 2,000 notes.)
- * Arrays are in the note's item order; terms in concept order; FTS values
- * as flat [text, choseong] pairs (cheap to structured-clone).
+ * A note's items as the store writes them: per table, the column values of
+ * every row laid end to end in one flat array (COLUMNS says which, in order),
+ * and per searchable kind the FTS column values as [text, choseong] pairs.
+ *
+ * Why flat arrays of strings and numbers: a CompilePool worker computes them
+ * next to the parse and posts them to the main thread, the single SQLite
+ * writer and the bulk ingest's bottleneck. Arrays of primitives are the
+ * cheapest thing to structured-clone and leave the writer nothing to do but
+ * bind and step (per-item objects cost it clone time and garbage collection).
  */
-export interface PreparedRows {
+export interface ItemRows {
+  topics: Cell[];
+  concepts: Cell[];
+  terms: Cell[];
+  blocks: Cell[];
+  figures: Cell[];
   fts: { topic: string[]; concept: string[]; term: string[]; figure: string[] };
-  lines: { topic: string[]; concept: string[]; block: string[] };
 }
 
-export function prepareRows(note: ParsedNote): PreparedRows {
-  const pairs = (texts: string[]) => texts.flatMap((text) => [fastIndexText(text), choseongWords(text)]);
-  return {
-    fts: {
-      topic: pairs(note.topics.map((t) => t.title)),
-      concept: pairs(note.concepts.map((c) => c.text)),
-      term: pairs(note.concepts.flatMap((c) => c.terms)),
-      // What search_fts indexes for a figure, as SEARCH_SOURCE says: coalesce(label, target).
-      figure: pairs(note.figures.map((f) => f.label ?? f.target)),
-    },
-    lines: {
-      topic: note.topics.map((t) => JSON.stringify(t.lines)),
-      concept: note.concepts.map((c) => JSON.stringify(c.lines)),
-      block: note.blocks.map((b) => JSON.stringify(b.lines)),
-    },
+export type Cell = string | number | null;
+
+/** Each table's columns in ItemRows order (the store adds the key, `seq`). */
+export const COLUMNS = {
+  topics: ['id', 'parent_id', 'level', 'title', 'section', 'markdown', 'position', 'line', 'lines'],
+  concepts: ['id', 'topic_id', 'parent_id', 'depth', 'ordered', 'markdown', 'own_text', 'position', 'line', 'lines'],
+  terms: ['concept_id', 'term', 'position'],
+  blocks: ['id', 'topic_id', 'kind', 'markdown', 'text', 'position', 'line', 'lines'],
+  figures: ['id', 'topic_id', 'concept_id', 'block_id', 'kind', 'target', 'label', 'position', 'line'],
+} as const;
+
+export type ItemTable = keyof typeof COLUMNS;
+
+/** How many rows a flat array holds. */
+export function rowCount(rows: ItemRows, table: ItemTable): number {
+  return rows[table].length / COLUMNS[table].length;
+}
+
+export function prepareRows(note: ParsedNote): ItemRows {
+  const rows: ItemRows = {
+    topics: [],
+    concepts: [],
+    terms: [],
+    blocks: [],
+    figures: [],
+    fts: { topic: [], concept: [], term: [], figure: [] },
   };
+  const { fts } = rows;
+  const search = (out: string[], text: string) => out.push(fastIndexText(text), choseongWords(text));
+  for (const t of note.topics) {
+    rows.topics.push(t.id, t.parentId, t.level, t.title, t.section, t.markdown, t.position, t.line, JSON.stringify(t.lines));
+    search(fts.topic, t.title);
+  }
+  for (const c of note.concepts) {
+    // own_text only where the plain text differs from the markdown (see migrations/005).
+    const ownText = c.text === c.markdown ? null : c.text;
+    rows.concepts.push(c.id, c.topicId, c.parentId, c.depth, c.ordered ? 1 : 0, c.markdown, ownText, c.position, c.line, JSON.stringify(c.lines));
+    search(fts.concept, c.text);
+    c.terms.forEach((term, position) => {
+      rows.terms.push(c.id, term, position);
+      search(fts.term, term);
+    });
+  }
+  for (const b of note.blocks) {
+    rows.blocks.push(b.id, b.topicId, b.kind, b.markdown, b.text, b.position, b.line, JSON.stringify(b.lines));
+  }
+  for (const f of note.figures) {
+    rows.figures.push(f.id, f.topicId, f.conceptId, f.blockId, f.kind, f.target, f.label, f.position, f.line);
+    // What search_fts indexes for a figure, as SEARCH_SOURCE says: coalesce(label, target).
+    search(fts.figure, f.label ?? f.target);
+  }
+  return rows;
 }

@@ -10,13 +10,13 @@ interface ChapterDocument {
   hash: string;
   title: string | null;
   path: string;
+  topics: number;
+  concepts: number;
+  figures: number;
 }
-
-const CURRENT = `SELECT id FROM documents WHERE course = ? AND chapter = ? AND deleted_at IS NULL`;
 
 interface Statements {
   documents: Statement<[string, string], ChapterDocument>;
-  counts: Statement<string[], { topics: number; concepts: number; figures: number }>;
   remove: Statement<[string]>;
   upsert: Statement;
   bump: Statement<[]>;
@@ -28,12 +28,9 @@ function statements(db: Db): Statements {
   let s = cache.get(db);
   if (!s) {
     s = {
-      documents: db.prepare(`SELECT id, hash, title, path FROM documents
-        WHERE course = ? AND chapter = ? AND deleted_at IS NULL ORDER BY sort_order IS NULL, sort_order, path`),
-      counts: db.prepare(`SELECT
-        (SELECT count(*) FROM topics WHERE document_id IN (${CURRENT})) AS topics,
-        (SELECT count(*) FROM concepts WHERE document_id IN (${CURRENT})) AS concepts,
-        (SELECT count(*) FROM figures WHERE document_id IN (${CURRENT})) AS figures`),
+      // Item counts are kept on each document row by the writer (migrations/005).
+      documents: db.prepare(`SELECT id, hash, title, path, topic_count AS topics, concept_count AS concepts, figure_count AS figures
+        FROM documents WHERE course = ? AND chapter = ? AND deleted_at IS NULL ORDER BY sort_order IS NULL, sort_order, path`),
       remove: db.prepare('DELETE FROM chapters WHERE id = ?'),
       bump: db.prepare('UPDATE content_version SET version = version + 1'),
       upsert: db.prepare(`INSERT INTO chapters (id, course, chapter, title, etag, topic_count, concept_count, figure_count, document_count, updated_at)
@@ -63,13 +60,13 @@ export function refreshChapters(db: Db, course: string, chapters: string[], now:
       s.remove.run(id);
       continue;
     }
-    const counts = s.counts.get(course, chapter, course, chapter, course, chapter)!;
+    const count = (key: 'topics' | 'concepts' | 'figures') => docs.reduce((sum, d) => sum + d[key], 0);
     // The ETag names the exact content: which documents, at which bytes, read by which parser.
     const etag = createHash('sha256')
       .update(`${PARSER_VERSION}\n${docs.map((d) => `${d.id}:${d.hash}`).join('\n')}`)
       .digest('base64url')
       .slice(0, 27);
     const title = docs.find((d) => d.title)?.title ?? titleFromPath(docs[0]!.path);
-    s.upsert.run(id, course, chapter, title, etag, counts.topics, counts.concepts, counts.figures, docs.length, now);
+    s.upsert.run(id, course, chapter, title, etag, count('topics'), count('concepts'), count('figures'), docs.length, now);
   }
 }

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import { documentSeqOf } from './item-rows.js';
 import { WriteMemo } from './write-generation.js';
 
 export interface CourseRow {
@@ -65,7 +66,7 @@ export class CourseReader {
     this.documents = db.prepare(`SELECT id, chapter, path, current_revision AS revision, updated_at AS updatedAt
       FROM documents WHERE course = ? AND deleted_at IS NULL ORDER BY sort_order IS NULL, sort_order, path`);
     // A section number names a topic; prefer the chapter it starts with (`2.2.1` → chapter `2`).
-    this.section = db.prepare(`SELECT t.id AS topicId, d.course, d.chapter FROM topics t JOIN documents d ON d.id = t.document_id
+    this.section = db.prepare(`SELECT t.id AS topicId, d.course, d.chapter FROM topics t JOIN documents d ON d.seq = ${documentSeqOf('t')}
       WHERE t.section = ? AND d.course = ? AND d.deleted_at IS NULL
       ORDER BY d.chapter = ? DESC, d.sort_order IS NULL, d.sort_order, d.path, t.position LIMIT 1`);
   }

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import { documentSeqOf } from './item-rows.js';
 
 export type ItemKind = 'topic' | 'concept' | 'figure';
 
@@ -21,7 +22,7 @@ export class ItemReader {
   constructor(db: Db) {
     const statement = (table: string) =>
       db.prepare<[string], ItemLocation>(`SELECT d.id AS documentId, d.hash, d.current_revision AS revision, d.course, d.chapter
-        FROM ${table} i JOIN documents d ON d.id = i.document_id WHERE i.id = ? AND d.deleted_at IS NULL`);
+        FROM ${table} i JOIN documents d ON d.seq = ${documentSeqOf('i')} WHERE i.id = ? AND d.deleted_at IS NULL`);
     this.locate = { topic: statement(TABLES.topic), concept: statement(TABLES.concept), figure: statement(TABLES.figure) };
   }
 

@@ -1,8 +1,6 @@
-import type { RunResult, Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
-import type { CompiledNote } from '../ingest/compile-note.js';
-import { prepareRows } from '../ingest/prepare-rows.js';
-import type { SearchRows, SearchType } from './search-index.js';
+import { COLUMNS, rowCount, type ItemRows, type ItemTable } from '../ingest/prepare-rows.js';
 
 /** Item ids (their prefix says the kind: t_ topic, c_ concept, b_ block, f_ figure). */
 export interface ItemDiff {
@@ -11,17 +9,30 @@ export interface ItemDiff {
   changed: string[];
 }
 
-// Children before parents, for the foreign keys.
-const TABLES = ['terms', 'figures', 'blocks', 'concepts', 'topics'] as const;
+/**
+ * A document's items are one key range per table (migrations/005): item i of
+ * a kind has key `seq * DOCUMENT_SPAN + i`. A note is at most 2^23 bytes and
+ * every item takes at least a byte of it, so no index reaches the span.
+ */
+export const DOCUMENT_SPAN = 2 ** 23;
+/** SQL for the `documents.seq` of the item row `alias` (the key's high bits). */
+export const documentSeqOf = (alias: string) => `(${alias}.seq >> 23)`;
+// Keys stay below 2^50 so search-index.ts can add a kind's offset and stay an exact JS number.
+export const MAX_DOCUMENT_SEQ = 2 ** 27;
+
+export function itemBase(documentSeq: number): number {
+  if (!Number.isSafeInteger(documentSeq) || documentSeq < 1 || documentSeq >= MAX_DOCUMENT_SEQ) {
+    throw new Error(`document number ${documentSeq} is out of the item key range`);
+  }
+  return documentSeq * DOCUMENT_SPAN;
+}
+
+const TABLES: ItemTable[] = ['topics', 'concepts', 'terms', 'blocks', 'figures'];
 
 interface Statements {
-  topic: Statement;
-  concept: Statement;
-  term: Statement;
-  block: Statement;
-  figure: Statement;
-  remove: Statement[];
-  fingerprints: Statement<[string, string, string, string], { id: string; fp: string }>;
+  insert: Record<ItemTable, Statement<unknown[]>>;
+  remove: Statement<[number, number]>[];
+  fingerprints: Statement<number[], { id: string; fp: string }>;
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -29,67 +40,66 @@ const cache = new WeakMap<Db, Statements>();
 function statements(db: Db): Statements {
   let s = cache.get(db);
   if (!s) {
+    const insert = (table: ItemTable) => {
+      const columns = ['seq', ...COLUMNS[table]];
+      return db.prepare<unknown[]>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    };
+    const range = 'seq BETWEEN ? AND ?';
     s = {
-      topic: db.prepare('INSERT INTO topics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      concept: db.prepare(`INSERT INTO concepts (id, document_id, topic_id, parent_id, depth, ordered, markdown, own_text, position, line, lines)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      term: db.prepare('INSERT INTO terms VALUES (?, ?, ?, ?)'),
-      block: db.prepare('INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      figure: db.prepare('INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      remove: TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE document_id = ?`)),
+      insert: { topics: insert('topics'), concepts: insert('concepts'), terms: insert('terms'), blocks: insert('blocks'), figures: insert('figures') },
+      remove: TABLES.map((table) => db.prepare<[number, number]>(`DELETE FROM ${table} WHERE ${range}`)),
       // What a reader would notice changing, per item; ids alone say added or removed.
       fingerprints: db.prepare(`
-        SELECT id, level || '|' || coalesce(section, '') || '|' || coalesce(parent_id, '') || '|' || markdown AS fp FROM topics WHERE document_id = ?
-        UNION ALL SELECT id, coalesce(topic_id, '') || '|' || coalesce(parent_id, '') || '|' || markdown FROM concepts WHERE document_id = ?
-        UNION ALL SELECT id, coalesce(topic_id, '') || '|' || markdown FROM blocks WHERE document_id = ?
-        UNION ALL SELECT id, coalesce(concept_id, block_id, topic_id, '') || '|' || coalesce(label, '') FROM figures WHERE document_id = ?`),
+        SELECT id, level || '|' || coalesce(section, '') || '|' || coalesce(parent_id, '') || '|' || markdown AS fp FROM topics WHERE ${range}
+        UNION ALL SELECT id, coalesce(topic_id, '') || '|' || coalesce(parent_id, '') || '|' || markdown FROM concepts WHERE ${range}
+        UNION ALL SELECT id, coalesce(topic_id, '') || '|' || markdown FROM blocks WHERE ${range}
+        UNION ALL SELECT id, coalesce(concept_id, block_id, topic_id, '') || '|' || coalesce(label, '') FROM figures WHERE ${range}`),
     };
     cache.set(db, s);
   }
   return s;
 }
 
-export function deleteItems(db: Db, documentId: string): void {
-  for (const statement of statements(db).remove) statement.run(documentId);
+/** Deletes a document's items (`base` from itemBase). */
+export function deleteItems(db: Db, base: number): void {
+  for (const statement of statements(db).remove) statement.run(base, base + DOCUMENT_SPAN - 1);
 }
 
-/**
- * Inserts a note's items and stages their search rows (the FTS rowid is the
- * insert's own rowid plus the kind's offset: no read-back); returns their
- * fingerprints for diffing against the previous revision, or all items as
- * added when there was none (`diff` false).
- */
-export function insertItems(db: Db, documentId: string, compiled: Pick<CompiledNote, 'note' | 'rows'>, diff: boolean, search: { rows: SearchRows; scope: string }): Map<string, string> {
+/** Inserts a note's items under the document's key range (`base` from itemBase). */
+export function insertItems(db: Db, base: number, rows: ItemRows): void {
   const s = statements(db);
-  const { note } = compiled;
-  const { fts, lines } = compiled.rows ?? prepareRows(note);
-  const { rows, scope } = search;
-  const stage = (type: SearchType, info: RunResult, pairs: string[], i: number) =>
-    rows.add(type, Number(info.lastInsertRowid), [pairs[2 * i]!, pairs[2 * i + 1]!, scope]);
-  note.topics.forEach((t, i) => {
-    const info = s.topic.run(t.id, documentId, t.parentId, t.level, t.title, t.section, t.markdown, t.position, t.line, lines.topic[i]);
-    stage('topic', info, fts.topic, i);
-  });
-  let term = 0;
-  note.concepts.forEach((c, i) => {
-    const info = s.concept.run(c.id, documentId, c.topicId, c.parentId, c.depth, c.ordered ? 1 : 0, c.markdown, c.text === c.markdown ? null : c.text, c.position, c.line, lines.concept[i]);
-    stage('concept', info, fts.concept, i);
-    c.terms.forEach((text, position) => stage('term', s.term.run(c.id, documentId, text, position), fts.term, term++));
-  });
-  note.blocks.forEach((b, i) => {
-    s.block.run(b.id, documentId, b.topicId, b.kind, b.markdown, b.text, b.position, b.line, lines.block[i]);
-  });
-  note.figures.forEach((f, i) => {
-    const info = s.figure.run(f.id, documentId, f.topicId, f.conceptId, f.blockId, f.kind, f.target, f.label, f.position, f.line);
-    stage('figure', info, fts.figure, i);
-  });
-  if (diff) return readItemFingerprints(db, documentId);
-  const ids = [...note.topics, ...note.concepts, ...note.blocks, ...note.figures].map((item) => [item.id, ''] as const);
-  return new Map(ids);
+  for (const table of TABLES) {
+    const width = COLUMNS[table].length;
+    const cells = rows[table];
+    if (cells.length / width >= DOCUMENT_SPAN) throw new Error(`a note cannot hold ${cells.length / width} ${table}`);
+    const statement = s.insert[table];
+    // One bound array reused for every row: better-sqlite3 binds an array's elements in order.
+    const args: unknown[] = new Array(width + 1);
+    for (let k = 0, key = base; k < cells.length; k += width, key++) {
+      args[0] = key;
+      for (let j = 0; j < width; j++) args[j + 1] = cells[k + j];
+      statement.run(args);
+    }
+  }
 }
 
-export function readItemFingerprints(db: Db, documentId: string): Map<string, string> {
-  const rows = statements(db).fingerprints.all(documentId, documentId, documentId, documentId);
+/** Ids of the items a note's rows hold, each with an empty fingerprint: all of them are new. */
+export function addedItems(rows: ItemRows): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const table of ['topics', 'concepts', 'blocks', 'figures'] as const) {
+    const width = COLUMNS[table].length;
+    for (let k = 0; k < rows[table].length; k += width) ids.set(rows[table][k] as string, '');
+  }
+  return ids;
+}
+
+export function itemCounts(rows: ItemRows): { topics: number; concepts: number; terms: number; figures: number } {
+  return { topics: rowCount(rows, 'topics'), concepts: rowCount(rows, 'concepts'), terms: rowCount(rows, 'terms'), figures: rowCount(rows, 'figures') };
+}
+
+export function readItemFingerprints(db: Db, base: number): Map<string, string> {
+  const end = base + DOCUMENT_SPAN - 1;
+  const rows = statements(db).fingerprints.all(base, end, base, end, base, end, base, end);
   return new Map(rows.map((row) => [row.id, row.fp]));
 }
 

@@ -2,30 +2,33 @@ import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { choseongWords, fastIndexText } from '../search/index-text.js';
 import type { Db } from './database.js';
+import { DOCUMENT_SPAN, itemBase } from './item-rows.js';
 
 export const SEARCH_TYPES = ['topic', 'term', 'concept', 'figure'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /**
- * An FTS row's rowid is its item's own rowid in topics/terms/concepts/figures
- * plus the kind's offset, so the index needs no row map (it cost 0.26x of the
- * indexed text) and a hit is hydrated by a rowid lookup. Each kind thus owns a
- * rowid range. The reader scans matches newest-first (rowid DESC) and stops
- * at a cap, so for a very common word it meets every topic and key-term hit
- * before any figure or concept body: the rowid order is the ranking prior
- * that lets it skip bm25 over tens of thousands of rows (see
- * search-reader.ts). A type filter is then just a rowid range.
+ * An FTS row's rowid is its item's key in topics/terms/concepts/figures
+ * (`seq`, see item-rows.ts) plus the kind's offset, so the index needs no row
+ * map (it cost 0.26x of the indexed text) and a hit is hydrated by a key
+ * lookup. Each kind thus owns a rowid range (item keys stay below 2^50, the
+ * four ranges below 2^52: exact JS numbers). The reader scans matches
+ * newest-first (rowid DESC) and stops at a cap, so for a very common word it
+ * meets every topic and key-term hit before any figure or concept body: the
+ * rowid order is the ranking prior that lets it skip bm25 over tens of
+ * thousands of rows (see search-reader.ts). A type filter is then just a
+ * rowid range.
  */
+const SPAN = 2 ** 50;
 export const ROWID_RANGE: Record<SearchType, [first: number, end: number]> = {
-  concept: [0, 2 ** 40],
-  figure: [2 ** 40, 2 ** 41],
-  term: [2 ** 41, 2 ** 42],
-  topic: [2 ** 42, 2 ** 43],
+  concept: [0, SPAN],
+  figure: [SPAN, 2 * SPAN],
+  term: [2 * SPAN, 3 * SPAN],
+  topic: [3 * SPAN, 4 * SPAN],
 };
-const SPAN = 2 ** 40;
 
 export function typeOfRowid(rowid: number): SearchType {
-  return rowid >= 2 ** 42 ? 'topic' : rowid >= 2 ** 41 ? 'term' : rowid >= 2 ** 40 ? 'figure' : 'concept';
+  return rowid >= 3 * SPAN ? 'topic' : rowid >= 2 * SPAN ? 'term' : rowid >= SPAN ? 'figure' : 'concept';
 }
 
 /** The item table, and what a hit of each kind shows and is found by. */
@@ -48,12 +51,19 @@ export function scopeToken(course: string, chapter: string): string {
   return 's' + createHash('sha256').update(JSON.stringify([course, chapter])).digest('hex').slice(0, 16);
 }
 
-/** An FTS row's column values: index text, choseong words, scope token. */
-export type SearchRow = [text: string, choseong: string, scope: string];
+/** How many search rows of each kind a document has in the index (its item counts). */
+export type IndexedCounts = Record<SearchType, number>;
 
-/** The FTS column values of an item's searchable text (see SEARCH_SOURCE). */
-export function searchRow(text: string, scope: string): SearchRow {
-  return [fastIndexText(text), choseongWords(text), scope];
+/** A document's FTS column values per kind, as [text, choseong] pairs in item order (ItemRows.fts). */
+export type SearchPairs = Record<SearchType, string[]>;
+
+interface StagedDocument {
+  base: number;
+  /** What the index held for the document before this transaction. */
+  indexed: IndexedCounts;
+  /** Its rows now; null when it is removed. */
+  pairs: SearchPairs | null;
+  scope: string;
 }
 
 /**
@@ -61,42 +71,44 @@ export function searchRow(text: string, scope: string): SearchRow {
  * writeSearchRows before it commits. Why not write them at once: FTS5 flushes
  * its pending terms to a new on-disk segment whenever a rowid arrives below
  * the last one written and at every SAVEPOINT (the writer opens one per
- * note). Written per item, each note cost two to three tiny segments (topics,
- * terms and concepts live in descending rowid ranges) and the merging that
+ * note). Written per note, each note cost a few tiny segments (its concepts,
+ * figures, terms and topics live in four rowid ranges) and the merging that
  * follows; staged and written in rowid order once per transaction, a batch
  * of notes is one segment. Measured on 2,000 notes: see bench/ingest.ts.
  */
 export class SearchRows {
-  readonly inserts = new Map<number, SearchRow>();
-  readonly deletes = new Set<number>();
-
-  /** The FTS row of an item just inserted (`rowid` from the insert, offset by kind). */
-  add(type: SearchType, itemRowid: number, row: SearchRow): void {
-    if (itemRowid >= SPAN) throw new Error(`search index: item rowid ${itemRowid} out of range`);
-    this.inserts.set(ROWID_RANGE[type][0] + itemRowid, row);
-  }
+  private readonly documents = new Map<number, StagedDocument>();
 
   /**
-   * Drops an FTS row. One still only staged is just forgotten: its rowid was
-   * free in the item table when staged, so no older row of it is indexed.
+   * A document's rows become `pairs` (null: none). `indexed` is what the
+   * index holds for it now; staged twice in one transaction, the first
+   * staging's `indexed` stands, since nothing was written in between.
    */
-  remove(rowid: number): void {
-    if (!this.inserts.delete(rowid)) this.deletes.add(rowid);
+  stage(base: number, indexed: IndexedCounts, pairs: SearchPairs | null, scope: string): void {
+    const known = this.documents.get(base);
+    this.documents.set(base, { base, indexed: known?.indexed ?? indexed, pairs, scope });
   }
 
   /** Takes over the changes of a note written after these (its savepoint released). */
   merge(later: SearchRows): void {
-    for (const rowid of later.deletes) this.remove(rowid);
-    for (const [rowid, row] of later.inserts) this.inserts.set(rowid, row);
+    for (const d of later.documents.values()) this.stage(d.base, d.indexed, d.pairs, d.scope);
+  }
+
+  /** Staged documents in key order. */
+  staged(): StagedDocument[] {
+    return [...this.documents.values()].sort((a, b) => a.base - b.base);
+  }
+
+  clear(): void {
+    this.documents.clear();
   }
 }
 
 interface Statements {
   insertFts: Statement<[number, string, string, string]>;
   deleteFts: Statement<[number]>;
-  items: Array<[offset: number, Statement<[string], [number, string]>]>;
-  rowids: Statement<[string, string, string, string], number>;
-  deletes: Statement<[string]>[];
+  document: Statement<[string], { seq: number; course: string; chapter: string }>;
+  items: Array<[type: SearchType, Statement<[number, number], string>]>;
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -107,23 +119,11 @@ function statements(db: Db): Statements {
     s = {
       insertFts: db.prepare('INSERT INTO search_fts (rowid, text, choseong, scope) VALUES (?, ?, ?, ?)'),
       deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
-      // Raw rows (arrays): no per-row object for the ~1.3 rows per concept.
+      document: db.prepare('SELECT seq, course, chapter FROM documents WHERE id = ?'),
       items: SEARCH_TYPES.map((type) => {
         const { table, text } = SEARCH_SOURCE[type];
-        const stmt = db.prepare<[string], [number, string]>(`SELECT rowid, ${text} FROM ${table} WHERE document_id = ?`).raw(true);
-        return [ROWID_RANGE[type][0], stmt] as [number, Statement<[string], [number, string]>];
+        return [type, db.prepare<[number, number], string>(`SELECT ${text} FROM ${table} WHERE seq BETWEEN ? AND ? ORDER BY seq`).pluck()];
       }),
-      rowids: db
-        .prepare<[string, string, string, string], number>(
-          SEARCH_TYPES.map((type) => `SELECT rowid + ${ROWID_RANGE[type][0]} FROM ${SEARCH_SOURCE[type].table} WHERE document_id = ?`).join(' UNION ALL '),
-        )
-        .pluck(),
-      // contentless_delete=1 deletes by rowid alone; the IN list is walked as rowid lookups.
-      deletes: SEARCH_TYPES.map((type) =>
-        db.prepare(
-          `DELETE FROM search_fts WHERE rowid IN (SELECT rowid + ${ROWID_RANGE[type][0]} FROM ${SEARCH_SOURCE[type].table} WHERE document_id = ?)`,
-        ),
-      ),
     };
     cache.set(db, s);
   }
@@ -131,45 +131,43 @@ function statements(db: Db): Statements {
 }
 
 /**
- * Removes a document's search rows. Call inside the writer's transaction,
- * BEFORE its items are deleted: the rows are found through the items' rowids.
+ * Applies staged changes in rowid order (deletes, then inserts, each kind's
+ * range in turn); call inside the transaction that staged them.
  */
-export function deleteSearchRows(db: Db, documentId: string): void {
-  for (const statement of statements(db).deletes) statement.run(documentId);
-}
-
-/** Stages the removal of a document's search rows; like deleteSearchRows, call before its items are deleted. */
-export function stageSearchDeletes(db: Db, documentId: string, rows: SearchRows): void {
-  for (const rowid of statements(db).rowids.all(documentId, documentId, documentId, documentId)) rows.remove(rowid);
-}
-
-/** Applies staged changes in rowid order (deletes, then inserts); call inside the transaction that staged them. */
 export function writeSearchRows(db: Db, rows: SearchRows): void {
   const s = statements(db);
-  for (const rowid of [...rows.deletes].sort((a, b) => a - b)) s.deleteFts.run(rowid);
-  for (const rowid of [...rows.inserts.keys()].sort((a, b) => a - b)) {
-    const [text, choseong, scope] = rows.inserts.get(rowid)!;
-    s.insertFts.run(rowid, text, choseong, scope);
+  const documents = rows.staged();
+  for (const type of SEARCH_TYPES_BY_ROWID) {
+    const offset = ROWID_RANGE[type][0];
+    for (const d of documents) for (let i = 0; i < d.indexed[type]; i++) s.deleteFts.run(offset + d.base + i);
   }
-  rows.inserts.clear();
-  rows.deletes.clear();
+  for (const type of SEARCH_TYPES_BY_ROWID) {
+    const offset = ROWID_RANGE[type][0];
+    for (const d of documents) {
+      const pairs = d.pairs?.[type];
+      if (!pairs) continue;
+      for (let k = 0, rowid = offset + d.base; k < pairs.length; k += 2, rowid++) s.insertFts.run(rowid, pairs[k]!, pairs[k + 1]!, d.scope);
+    }
+  }
+  rows.clear();
 }
 
+const SEARCH_TYPES_BY_ROWID = [...SEARCH_TYPES].sort((a, b) => ROWID_RANGE[a][0] - ROWID_RANGE[b][0]);
+
 /**
- * Indexes a document from the item tables it was written to (the rowids are
+ * Indexes a document from the item tables it was written to (the keys are
  * the link, see ROWID_RANGE); the writer stages rows from memory instead
  * (SearchRows). For rebuilding an index and for bench/search.ts.
  */
-export function indexDocument(db: Db, documentId: string, course: string, chapter: string): void {
+export function indexDocument(db: Db, documentId: string): void {
   const s = statements(db);
-  const scope = scopeToken(course, chapter);
+  const document = s.document.get(documentId);
+  if (!document) throw new Error(`no document ${documentId}`);
+  const base = itemBase(document.seq);
+  const pairs = {} as SearchPairs;
+  for (const [type, items] of s.items) pairs[type] = items.all(base, base + DOCUMENT_SPAN - 1).flatMap((text) => [fastIndexText(text), choseongWords(text)]);
   const rows = new SearchRows();
-  for (const [offset, items] of s.items) {
-    for (const [rowid, text] of items.all(documentId)) {
-      if (rowid >= SPAN) throw new Error(`search index: item rowid ${rowid} out of range`);
-      rows.inserts.set(offset + rowid, searchRow(text, scope));
-    }
-  }
+  rows.stage(base, { topic: 0, concept: 0, term: 0, figure: 0 }, pairs, scopeToken(document.course, document.chapter));
   writeSearchRows(db, rows);
 }
 

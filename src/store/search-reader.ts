@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import { documentSeqOf } from './item-rows.js';
 import { ROWID_RANGE, SEARCH_SOURCE, SEARCH_TYPES, typeOfRowid, type SearchType } from './search-index.js';
 
 /** A matching search row: what ranking needs. */
@@ -23,16 +24,17 @@ export interface TopicRow {
   parentId: string | null;
 }
 
+const X_DOCUMENT = documentSeqOf('x');
 const [FIGURES, TERMS, TOPICS] = [ROWID_RANGE.figure[0], ROWID_RANGE.term[0], ROWID_RANGE.topic[0]];
 
 // Per kind: the item id (a key term's is its concept's), its document's
 // course and chapter, and its topic, by the item's rowid.
 const PLACE: Record<SearchType, string> = {
-  topic: 'SELECT x.id AS itemId, d.course, d.chapter, x.id AS topicId FROM topics x JOIN documents d ON d.id = x.document_id WHERE x.rowid = ?',
+  topic: `SELECT x.id AS itemId, d.course, d.chapter, x.id AS topicId FROM topics x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
   term: `SELECT c.id AS itemId, d.course, d.chapter, c.topic_id AS topicId FROM terms x JOIN concepts c ON c.id = x.concept_id
-    JOIN documents d ON d.id = x.document_id WHERE x.rowid = ?`,
-  concept: 'SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM concepts x JOIN documents d ON d.id = x.document_id WHERE x.rowid = ?',
-  figure: 'SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM figures x JOIN documents d ON d.id = x.document_id WHERE x.rowid = ?',
+    JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
+  concept: `SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM concepts x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
+  figure: `SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM figures x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
 };
 
 /**
@@ -54,7 +56,7 @@ export class SearchReader {
     // first; search-notes.ts scores the capped candidates. Only the text is
     // fetched here (one rowid lookup per candidate); where a hit belongs is
     // read for the returned page only (place()).
-    const text = (type: SearchType, alias: string) => `(SELECT ${SEARCH_SOURCE[type].text} FROM ${SEARCH_SOURCE[type].table} ${alias} WHERE ${alias}.rowid = h.rowid - ${ROWID_RANGE[type][0]})`;
+    const text = (type: SearchType, alias: string) => `(SELECT ${SEARCH_SOURCE[type].text} FROM ${SEARCH_SOURCE[type].table} ${alias} WHERE ${alias}.seq = h.rowid - ${ROWID_RANGE[type][0]})`;
     this.candidatesStmt = db
       .prepare<[string, number, number, number], [number, string | null]>(
         `SELECT h.rowid,

@@ -13,7 +13,7 @@ export function chapterSnapshot(db: Db, course: string, chapter: string) {
       .all(course, chapter) as { id: string }[];
     const ids = documents.map((d) => d.id);
     const items = (table: string) =>
-      ids.flatMap((id) => db.prepare(`SELECT id, markdown FROM ${table} WHERE document_id = ? ORDER BY position`).all(id));
+      ids.flatMap((id) => db.prepare(`SELECT id, markdown FROM ${table} WHERE seq >> 23 = (SELECT seq FROM documents WHERE id = ?) ORDER BY seq`).all(id));
     return { summary, documents, topics: items('topics'), concepts: items('concepts') };
   })();
 }
