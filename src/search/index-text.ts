@@ -88,6 +88,9 @@ function shrink(): void {
   if (initials.length > KEEP) initials = new Uint16Array(KEEP);
 }
 
+// Where writePair put the END between the two values.
+let middle = 0;
+
 /**
  * Appends `text`'s index value, END, its choseong value and END to `out` at
  * `at`; returns the new end, or -1 when `text` needs the reference.
@@ -143,6 +146,7 @@ function writePair(text: string, at: number): number {
     i++;
   }
   if (o > at) o--;
+  middle = o;
   buf[o++] = END;
   if (co > 0) {
     buf.set(cho.subarray(0, co - 1), o);
@@ -183,7 +187,7 @@ function pairOf(text: string): void {
   lastText = text;
   const end = writePair(text, 0);
   lastPair = end < 0 ? null : read(0, end - 1);
-  lastMiddle = end < 0 ? 0 : lastPair!.indexOf('\0');
+  lastMiddle = end < 0 ? 0 : middle;
   shrink();
 }
 
