@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choseongWords, fastIndexText, fastSeparators, indexPairs } from '../src/search/index-text.js';
+import { fastSeparators } from '../src/search/index-chars.js';
+import { choseongWords, fastIndexText, indexPairs } from '../src/search/index-text.js';
 import { choseongIndexText, indexText } from '../src/search/tokenize.js';
 
 const SEPARATORS = fastSeparators().map((c) => String.fromCharCode(c));

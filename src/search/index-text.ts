@@ -11,54 +11,8 @@
 // those is already NFC (nothing in it composes) and controls only separate
 // words, as toNfc's spaces do. Any other character hands the whole text to
 // the reference.
-import { FINAL_PARTICLES, choseongIndexText as referenceChoseong, indexText as referenceIndexText } from './tokenize.js';
-
-const SEPARATOR = 0;
-const WORD = 1; // ASCII letter or digit
-const SYLLABLE = 2; // Hangul syllable (tested by range in the hot loop)
-const OTHER = 3;
-
-const KIND = new Uint8Array(0x10000).fill(OTHER);
-for (let c = 0; c < 0x80; c++) {
-  const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
-  KIND[c] = word ? WORD : SEPARATOR;
-}
-KIND.fill(SYLLABLE, 0xac00, 0xd7a4);
-// Punctuation and symbols notes use ('·', '→', '–', '“', '※', '「'): no letter,
-// digit or mark (which tokenize.ts would keep in a word), not Han/Kana, and
-// unchanged by NFC alone and after a letter, so skipping normalisation is exact.
-// C1 controls: toNfc turns them into spaces.
-const LETTER_LIKE = /[\p{L}\p{N}\p{M}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]/u;
-for (const [from, to] of [
-  [0x80, 0xbf],
-  [0xd7, 0xd7],
-  [0xf7, 0xf7],
-  [0x2000, 0x2bff],
-  [0x3000, 0x303f],
-  [0xff01, 0xff65],
-] as const) {
-  for (let c = from; c <= to; c++) {
-    const ch = String.fromCharCode(c);
-    if (c <= 0x9f || (!LETTER_LIKE.test(ch) && ch.normalize('NFC') === ch && `a${ch}`.normalize('NFC') === `a${ch}`)) {
-      KIND[c] = SEPARATOR;
-    }
-  }
-}
-
-/** Code points the fast path treats as word separators, for the agreement test. */
-export function fastSeparators(): number[] {
-  return [...KIND.keys()].filter((c) => KIND[c] === SEPARATOR);
-}
-
-const SYLLABLE_COUNT = 0xd7a4 - 0xac00;
-// Syllables whose run gets no trailing unigram (tokenize.ts FINAL_PARTICLES).
-const FINAL = new Uint8Array(SYLLABLE_COUNT);
-for (const particle of FINAL_PARTICLES) FINAL[particle.charCodeAt(0) - 0xac00] = 1;
-// Initial consonant of each syllable (U+AC00 + 588·i), as compatibility jamo.
-const CHOSEONG = new Uint16Array(SYLLABLE_COUNT);
-for (let s = 0; s < SYLLABLE_COUNT; s++) {
-  CHOSEONG[s] = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ'.charCodeAt(Math.floor(s / 588));
-}
+import { CHOSEONG, FINAL, KIND, SEPARATOR, WORD } from './index-chars.js';
+import { choseongIndexText as referenceChoseong, indexText as referenceIndexText } from './tokenize.js';
 
 const SPACE = 0x20;
 // Ends each text's two values in an indexPairs batch; neither value can contain it.
