@@ -1,5 +1,5 @@
 import type { ParsedNote } from '../notes/model.js';
-import { choseongWords, fastIndexText } from '../search/index-text.js';
+import { indexPairs } from '../search/index-text.js';
 
 /**
  * A note's items as the store writes them: per table, the column values of
@@ -48,20 +48,17 @@ export function prepareRows(note: ParsedNote): ItemRows {
     figures: [],
     fts: { topic: [], concept: [], term: [], figure: [] },
   };
-  const { fts } = rows;
-  const search = (out: string[], text: string) => out.push(fastIndexText(text), choseongWords(text));
+  const terms: string[] = [];
   for (const t of note.topics) {
     rows.topics.push(t.id, t.parentId, t.level, t.title, t.section, t.markdown, t.position, t.line, JSON.stringify(t.lines));
-    search(fts.topic, t.title);
   }
   for (const c of note.concepts) {
     // own_text only where the plain text differs from the markdown (see migrations/005).
     const ownText = c.text === c.markdown ? null : c.text;
     rows.concepts.push(c.id, c.topicId, c.parentId, c.depth, c.ordered ? 1 : 0, c.markdown, ownText, c.position, c.line, JSON.stringify(c.lines));
-    search(fts.concept, c.text);
     c.terms.forEach((term, position) => {
       rows.terms.push(c.id, term, position);
-      search(fts.term, term);
+      terms.push(term);
     });
   }
   for (const b of note.blocks) {
@@ -69,8 +66,12 @@ export function prepareRows(note: ParsedNote): ItemRows {
   }
   for (const f of note.figures) {
     rows.figures.push(f.id, f.topicId, f.conceptId, f.blockId, f.kind, f.target, f.label, f.position, f.line);
-    // What search_fts indexes for a figure, as SEARCH_SOURCE says: coalesce(label, target).
-    search(fts.figure, f.label ?? f.target);
   }
+  // Each kind's FTS values in one pass (indexPairs builds them as one string: cheapest for many short ones).
+  rows.fts.topic = indexPairs(note.topics.map((t) => t.title));
+  rows.fts.concept = indexPairs(note.concepts.map((c) => c.text));
+  rows.fts.term = indexPairs(terms);
+  // What search_fts indexes for a figure, as SEARCH_SOURCE says: coalesce(label, target).
+  rows.fts.figure = indexPairs(note.figures.map((f) => f.label ?? f.target));
   return rows;
 }
