@@ -14,11 +14,12 @@ export interface ItemDiff {
  * a kind has key `seq * DOCUMENT_SPAN + i`. A note is at most 2^23 bytes and
  * every item takes at least a byte of it, so no index reaches the span.
  */
-export const DOCUMENT_SPAN = 2 ** 23;
+const DOCUMENT_BITS = 23;
+export const DOCUMENT_SPAN = 2 ** DOCUMENT_BITS;
 /** SQL for the `documents.seq` of the item row `alias` (the key's high bits). */
-export const documentSeqOf = (alias: string) => `(${alias}.seq >> 23)`;
+export const documentSeqOf = (alias: string) => `(${alias}.seq >> ${DOCUMENT_BITS})`;
 // Keys stay below 2^50 so search-index.ts can add a kind's offset and stay an exact JS number.
-export const MAX_DOCUMENT_SEQ = 2 ** 27;
+const MAX_DOCUMENT_SEQ = 2 ** 27;
 
 export function itemBase(documentSeq: number): number {
   if (!Number.isSafeInteger(documentSeq) || documentSeq < 1 || documentSeq >= MAX_DOCUMENT_SEQ) {
