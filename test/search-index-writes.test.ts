@@ -28,9 +28,9 @@ const other = note('c', 'b.md', '---\nchapter: 2\n---\n# DNS\n- 도메인 이름
 describe('the search index written with the items', () => {
   it('matches a rebuild after a batch that writes one note twice and fails another', () => {
     const { db, writer } = seededDb();
-    // A concept row twice: its id's UNIQUE constraint fails the note's savepoint half-way through its items.
+    // A second concept row without an id (NOT NULL) fails the note's savepoint half-way through its items.
     const { rows } = other;
-    const broken: CompiledNote = { ...other, documentId: 'd_broken', path: 'broken.md', rows: { ...rows, concepts: [...rows.concepts, ...rows.concepts] } };
+    const broken: CompiledNote = { ...other, documentId: 'd_broken', path: 'broken.md', rows: { ...rows, concepts: [...rows.concepts, null, ...rows.concepts.slice(1)] } };
     const results = writer.saveMany([v1, broken, v2, other]);
     expect(results.map((r) => ('error' in r ? 'error' : r.status))).toEqual(['added', 'error', 'updated', 'added']);
     const written = postings(db);

@@ -77,8 +77,8 @@ describe('document writes', () => {
     const writer = new DocumentWriter(db);
     writer.save(note('c', 'b.md', '---\nchapter: 1\n---\n- y\n- z\n'));
     const broken = note('c', 'x.md', '---\nchapter: 9\n---\n- w\n');
-    // The same concept row twice: its unique id fails the note's savepoint.
-    const failing = { ...broken, rows: { ...broken.rows, concepts: [...broken.rows.concepts, ...broken.rows.concepts] } };
+    // A second concept row without an id (NOT NULL) fails the note's savepoint after its first row is written.
+    const failing = { ...broken, rows: { ...broken.rows, concepts: [...broken.rows.concepts, null, ...broken.rows.concepts.slice(1)] } };
     const results = writer.saveMany([
       note('c', 'a.md', '---\nchapter: 1\n---\n- x\n'),
       failing,

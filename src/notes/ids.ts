@@ -11,13 +11,26 @@ export function stableId(prefix: string, ...parts: (string | number)[]): string 
 }
 
 /**
- * An item's id: its document's hash prefix, then its own. Items of one note
- * thus sit together in every id index, so writing a note touches a few index
- * pages instead of one random page per item.
+ * An item's id: its document's hash prefix, then its own. The prefix is how
+ * an item is found by id: it names the document (documentIdRange), whose
+ * items are one key range (migrations/006), so item ids need no index.
  */
 export function itemId(prefix: string, documentId: string, key: string, occurrence: number): string {
   const own = hash('sha256', `${documentId}\u0000${key}\u0000${occurrence}`, 'hex');
   return `${prefix}_${documentId.slice(documentId.indexOf('_') + 1, documentId.indexOf('_') + 9)}${own.slice(0, 14)}`;
+}
+
+const ITEM_ID = /^[a-z]+_([0-9a-f]{8})[0-9a-f]{14}$/;
+
+/**
+ * The document ids an item id can belong to, as a range [from, to): those
+ * that begin with the item id's 8 hex digits (see itemId). Nearly always one
+ * document; null when `id` is not an item id at all.
+ */
+export function documentIdRange(id: string): [from: string, to: string] | null {
+  const head = ITEM_ID.exec(id)?.[1];
+  // Hex digits sort below 'g', so every 'd_<head>…' id lies in the range.
+  return head ? [`d_${head}`, `d_${head}g`] : null;
 }
 
 export function documentId(course: string, path: string): string {

@@ -137,7 +137,7 @@ function toHit(reader: SearchReader, row: CandidateRow, score: number, terms: st
     breadcrumb: {
       course: place.course,
       chapter: place.chapter,
-      topics: reader.topicChain(place.topicId).map(({ id, title, section }) => ({ id, title, section })),
+      topics: reader.topicChain(place).map(({ id, title, section }) => ({ id, title, section })),
     },
     text: row.text,
     snippet: { html: h.snippet, start: h.snippetStart, end: h.snippetEnd },

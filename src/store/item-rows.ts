@@ -18,6 +18,9 @@ const DOCUMENT_BITS = 23;
 export const DOCUMENT_SPAN = 2 ** DOCUMENT_BITS;
 /** SQL for the `documents.seq` of the item row `alias` (the key's high bits). */
 export const documentSeqOf = (alias: string) => `(${alias}.seq >> ${DOCUMENT_BITS})`;
+/** SQL: the item row `item` is one of document row `document`'s (a key range, so it joins without an index). */
+export const ofDocument = (item: string, document: string) =>
+  `${item}.seq BETWEEN (${document}.seq << ${DOCUMENT_BITS}) AND (${document}.seq << ${DOCUMENT_BITS}) + ${DOCUMENT_SPAN - 1}`;
 // Keys stay below 2^50 so search-index.ts can add a kind's offset and stay an exact JS number.
 const MAX_DOCUMENT_SEQ = 2 ** 27;
 

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
-import { documentSeqOf } from './item-rows.js';
+import { DOCUMENT_SPAN, documentSeqOf, ofDocument } from './item-rows.js';
 import { ROWID_RANGE, SEARCH_SOURCE, SEARCH_TYPES, typeOfRowid, type SearchType } from './search-index.js';
 
 /** A matching search row: what ranking needs. */
@@ -15,6 +15,8 @@ export interface HitPlace {
   course: string;
   chapter: string;
   topicId: string | null;
+  /** The first item key of the hit's document: its topics are found in that key range. */
+  documentBase: number;
 }
 
 export interface TopicRow {
@@ -29,12 +31,15 @@ const [FIGURES, TERMS, TOPICS] = [ROWID_RANGE.figure[0], ROWID_RANGE.term[0], RO
 
 // Per kind: the item id (a key term's is its concept's), its document's
 // course and chapter, and its topic, by the item's rowid.
+// Item ids have no index (migrations/006): a key term's concept is found in its document's key range
+// (`+c.id`, as in item-reader.ts, so SQLite scans that range rather than build an index).
+const BASE = `${X_DOCUMENT} * ${DOCUMENT_SPAN} AS documentBase`;
 const PLACE: Record<SearchType, string> = {
-  topic: `SELECT x.id AS itemId, d.course, d.chapter, x.id AS topicId FROM topics x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
-  term: `SELECT c.id AS itemId, d.course, d.chapter, c.topic_id AS topicId FROM terms x JOIN concepts c ON c.id = x.concept_id
-    JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
-  concept: `SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM concepts x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
-  figure: `SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId FROM figures x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
+  topic: `SELECT x.id AS itemId, d.course, d.chapter, x.id AS topicId, ${BASE} FROM topics x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
+  term: `SELECT c.id AS itemId, d.course, d.chapter, c.topic_id AS topicId, ${BASE} FROM terms x JOIN documents d ON d.seq = ${X_DOCUMENT}
+    JOIN concepts c ON ${ofDocument('c', 'd')} AND +c.id = x.concept_id WHERE x.seq = ?`,
+  concept: `SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId, ${BASE} FROM concepts x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
+  figure: `SELECT x.id AS itemId, d.course, d.chapter, x.topic_id AS topicId, ${BASE} FROM figures x JOIN documents d ON d.seq = ${X_DOCUMENT} WHERE x.seq = ?`,
 };
 
 /**
@@ -44,7 +49,7 @@ const PLACE: Record<SearchType, string> = {
 export class SearchReader {
   private readonly candidatesStmt: Statement<[string, number, number, number], [number, string | null]>;
   private readonly places: Record<SearchType, Statement<[number], HitPlace>>;
-  private readonly topic: Statement<[string], TopicRow>;
+  private readonly topic: Statement<[number, number, string], TopicRow>;
   private readonly scopesStmt: Statement<[{ course: string | null; chapter: string | null }], { course: string; chapter: string }>;
 
   constructor(db: Db) {
@@ -67,7 +72,7 @@ export class SearchReader {
       )
       .raw(true);
     this.places = Object.fromEntries(SEARCH_TYPES.map((type) => [type, db.prepare(PLACE[type])])) as SearchReader['places'];
-    this.topic = db.prepare('SELECT id, title, section, parent_id AS parentId FROM topics WHERE id = ?');
+    this.topic = db.prepare('SELECT id, title, section, parent_id AS parentId FROM topics WHERE seq BETWEEN ? AND ? AND id = ?');
     // The chapters table has a row for every (course, chapter) with a current document.
     this.scopesStmt = db.prepare(`SELECT course, chapter FROM chapters
       WHERE course = coalesce(@course, course) AND chapter = coalesce(@chapter, chapter)`);
@@ -94,13 +99,14 @@ export class SearchReader {
     return this.places[type].get(rowid - ROWID_RANGE[type][0]);
   }
 
-  /** The topic and its ancestors, outermost first. */
-  topicChain(topicId: string | null): TopicRow[] {
+  /** The hit's topic and its ancestors, outermost first. */
+  topicChain(place: HitPlace): TopicRow[] {
     const chain: TopicRow[] = [];
     const seen = new Set<string>();
-    for (let id = topicId; id && !seen.has(id); ) {
+    const last = place.documentBase + DOCUMENT_SPAN - 1;
+    for (let id = place.topicId; id && !seen.has(id); ) {
       seen.add(id);
-      const row = this.topic.get(id);
+      const row = this.topic.get(place.documentBase, last, id);
       if (!row) break;
       chain.unshift(row);
       id = row.parentId;
