@@ -33,8 +33,17 @@ export function itemBase(documentSeq: number): number {
 
 const TABLES: ItemTable[] = ['topics', 'concepts', 'terms', 'blocks', 'figures'];
 
+/**
+ * Rows per INSERT statement in a bulk write: one statement of 16 rows binds the
+ * same values as 16 of one row but crosses from JavaScript into SQLite once
+ * (measured on 2,000 notes, writer alone: ~5% less time than one row each;
+ * 64 rows gained less).
+ */
+const ROWS_PER_INSERT = 16;
+
 interface Statements {
-  insert: Record<ItemTable, Statement<unknown[]>>;
+  /** Per table: [one row, ROWS_PER_INSERT rows]. */
+  insert: Record<ItemTable, [Statement<unknown[]>, Statement<unknown[]>]>;
   remove: Statement<[number, number]>[];
   fingerprints: Statement<number[], { id: string; fp: string }>;
 }
@@ -44,9 +53,11 @@ const cache = new WeakMap<Db, Statements>();
 function statements(db: Db): Statements {
   let s = cache.get(db);
   if (!s) {
-    const insert = (table: ItemTable) => {
+    const insert = (table: ItemTable): [Statement<unknown[]>, Statement<unknown[]>] => {
       const columns = ['seq', ...COLUMNS[table]];
-      return db.prepare<unknown[]>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      const rows = (n: number) => db.prepare<unknown[]>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(n).fill(tuple).join(', ')}`);
+      return [rows(1), rows(ROWS_PER_INSERT)];
     };
     const range = 'seq BETWEEN ? AND ?';
     s = {
@@ -76,13 +87,23 @@ export function insertItems(db: Db, base: number, rows: ItemRows): void {
     const width = COLUMNS[table].length;
     const cells = rows[table];
     if (cells.length / width >= DOCUMENT_SPAN) throw new Error(`a note cannot hold ${cells.length / width} ${table}`);
-    const statement = s.insert[table];
-    // One bound array reused for every row: better-sqlite3 binds an array's elements in order.
+    const [one, many] = s.insert[table];
+    let k = 0;
+    let key = base;
+    // Bound arrays reused for every statement: better-sqlite3 binds an array's elements in order.
+    const manyArgs: unknown[] = new Array((width + 1) * ROWS_PER_INSERT);
+    for (; k + width * ROWS_PER_INSERT <= cells.length; ) {
+      for (let a = 0, r = 0; r < ROWS_PER_INSERT; r++, key++) {
+        manyArgs[a++] = key;
+        for (let j = 0; j < width; j++) manyArgs[a++] = cells[k++];
+      }
+      many.run(manyArgs);
+    }
     const args: unknown[] = new Array(width + 1);
-    for (let k = 0, key = base; k < cells.length; k += width, key++) {
+    for (; k < cells.length; k += width, key++) {
       args[0] = key;
       for (let j = 0; j < width; j++) args[j + 1] = cells[k + j];
-      statement.run(args);
+      one.run(args);
     }
   }
 }
