@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectNoteFiles } from '../src/ingest/collect-files.js';
 import { CompilePool } from '../src/ingest/compile-pool.js';
+import { compileWorkerEntry, LOADER_ENTRY } from '../src/ingest/compile-worker-entry.js';
 import { ingestFiles, type IngestOptions } from '../src/ingest/ingest-files.js';
 import { openDatabase } from '../src/store/database.js';
 import { DocumentWriter } from '../src/store/document-writer.js';
@@ -41,6 +43,27 @@ async function ingest(options: IngestOptions) {
   db.close();
   return { first, again, stored };
 }
+
+/** One worker's reply to one file, from the given worker script. */
+async function compileWith(script: URL, file: string): Promise<unknown> {
+  const worker = new Worker(script);
+  try {
+    const reply = new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+    worker.postMessage({ seq: 1, location: { course: 'net', path: 'ch2.md' }, file, knownHash: null });
+    return await reply;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+describe('the parse worker script', () => {
+  it('is the bundle of the current sources, and compiles exactly as through the TypeScript loader (its fallback)', async () => {
+    expect(compileWorkerEntry().pathname).toMatch(/\/node_modules\/\.cache\/course-notes-api\/compile-worker-[0-9a-f]{16}\.mjs$/);
+    const [bundled, loaded] = await Promise.all([compileWorkerEntry(), LOADER_ENTRY].map((script) => compileWith(script, join(course, 'ch2.md'))));
+    expect((bundled as { compiled?: { rows: { concepts: unknown[] } } }).compiled?.rows.concepts.length).toBe(500 * 10);
+    expect(bundled).toEqual(loaded);
+  });
+});
 
 describe('ingesting through the worker pool', () => {
   it('reports and stores exactly what an in-process ingest does, re-ingests as unchanged, and rejects unreadable files', async () => {

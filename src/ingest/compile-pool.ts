@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { NoteFile } from './collect-files.js';
 import type { CompiledNote, NoteLocation } from './compile-note.js';
-import { COMPILE_WORKER, readReply, type CompileReply, type CompileRequest, type LoadResult } from './compile-protocol.js';
+import { compileWorkerEntry } from './compile-worker-entry.js';
+import { readReply, type CompileReply, type CompileRequest, type LoadResult } from './compile-protocol.js';
 
 /**
  * Parses notes in worker threads so a bulk ingest uses every core while the
@@ -18,7 +19,7 @@ export class CompilePool {
   // One core stays with the main thread, which writes SQLite.
   constructor(size = Math.max(1, availableParallelism() - 1)) {
     this.children = Array.from({ length: Math.max(1, size) }, () => {
-      const child = new Worker(COMPILE_WORKER);
+      const child = new Worker(compileWorkerEntry());
       child.unref();
       child.on('message', (reply: CompileReply) => this.settle(reply));
       child.on('error', (error) => this.failAll(error));

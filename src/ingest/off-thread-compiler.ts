@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { hashNote, type CompiledNote, type NoteLocation } from './compile-note.js';
-import { COMPILE_WORKER, readReply, type CompileReply, type CompileRequest } from './compile-protocol.js';
+import { compileWorkerEntry } from './compile-worker-entry.js';
+import { readReply, type CompileReply, type CompileRequest } from './compile-protocol.js';
 
 const WARM_UP = -1;
 
@@ -93,7 +94,7 @@ export class OffThreadCompiler {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(COMPILE_WORKER);
+    const worker = new Worker(compileWorkerEntry());
     this.warm = false;
     const note = Buffer.from('# warm-up\n');
     worker.postMessage({ seq: WARM_UP, location: { course: 'warm-up', path: 'ch1.md' }, bytes: note, hash: hashNote(note) } satisfies CompileRequest);
