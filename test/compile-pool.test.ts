@@ -8,7 +8,11 @@ import { CompilePool } from '../src/ingest/compile-pool.js';
 import { compileWorkerEntry, LOADER_ENTRY } from '../src/ingest/compile-worker-entry.js';
 import { ingestFiles, type IngestOptions } from '../src/ingest/ingest-files.js';
 import { openDatabase } from '../src/store/database.js';
+import { OPTIMIZE_AFTER } from '../src/store/bulk-load.js';
+import type { Db } from '../src/store/database.js';
 import { DocumentWriter } from '../src/store/document-writer.js';
+import { deferSearchMerges } from '../src/store/search-index.js';
+import { postings } from './helpers.js';
 
 // A bulk ingest hands reading, hashing and parsing to worker threads; what
 // it reports and stores must be exactly what an in-process ingest gives.
@@ -95,4 +99,46 @@ describe('a bulk load', () => {
     expect(db.prepare('SELECT count(*) FROM concepts').pluck().get()).toBe(501);
     db.close();
   });
+
+  it('merges the search index into one segment at the end of a large load, with the postings of a note-by-note load', async () => {
+    const big = join(root, 'big');
+    mkdirSync(join(big, 'net'), { recursive: true });
+    for (let i = 0; i < OPTIMIZE_AFTER; i++) writeFileSync(join(big, 'net', `n${i}.md`), `---\nchapter: ${i % 7}\n---\n# 소켓 ${i}\n- **포트** ${i}번은 프로세스를 가리킨다\n`);
+    const notes = collectNoteFiles([big]);
+    const load = async (path: string, options: IngestOptions) => {
+      const db = openDatabase(path);
+      for await (const o of ingestFiles(new DocumentWriter(db), notes, options)) expect(o.status).toBe('added');
+      return db;
+    };
+    const bulk = await load(join(root, 'big-bulk.db'), { batch: 16, bulk: true });
+    const single = await load(join(root, 'big-single.db'), { batch: 1 });
+    expect(segments(bulk)).toBe(1);
+    expect(segments(single)).toBeGreaterThan(1);
+    expect(postings(bulk)).toEqual(postings(single));
+    expect(postings(bulk).length).toBeGreaterThan(OPTIMIZE_AFTER * 5);
+    expect(mergeSettings(bulk)).toEqual({ automerge: 8, crisismerge: 16 });
+    bulk.close();
+    single.close();
+  });
+
+  it('leaves merging as it goes on again when a load stopped before restoring it', () => {
+    const path = join(root, 'interrupted.db');
+    const db = openDatabase(path);
+    deferSearchMerges(db);
+    expect(mergeSettings(db)).toEqual({ automerge: 0, crisismerge: 64 });
+    db.close();
+    const reopened = openDatabase(path);
+    expect(mergeSettings(reopened)).toEqual({ automerge: 8, crisismerge: 16 });
+    reopened.close();
+  });
 });
+
+/** FTS5 segments: a segment's pages have rowids with the segment id above bit 37 (fts5Int.h); rowids 1 and 10 are not pages. */
+function segments(db: Db): number {
+  return db.prepare('SELECT count(DISTINCT rowid >> 37) FROM search_fts_data WHERE rowid > 10').pluck().get() as number;
+}
+
+function mergeSettings(db: Db): { automerge: number; crisismerge: number } {
+  const value = (k: string) => Number(db.prepare('SELECT v FROM search_fts_config WHERE k = ?').pluck().get(k));
+  return { automerge: value('automerge'), crisismerge: value('crisismerge') };
+}

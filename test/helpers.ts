@@ -22,3 +22,9 @@ export function seededDb(): { db: Db; writer: DocumentWriter } {
 export function note(course: string, path: string, markdown: string) {
   return compileNote({ course, path }, Buffer.from(markdown));
 }
+
+/** Every posting of the search index (term, row, column, offset), in a stable order. */
+export function postings(db: Db): string[] {
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.postings USING fts5vocab('main', 'search_fts', 'instance')");
+  return (db.prepare('SELECT term, doc, col, offset FROM temp.postings ORDER BY doc, col, offset').raw(true).all() as unknown[][]).map((r) => r.join('|'));
+}

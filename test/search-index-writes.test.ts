@@ -3,16 +3,12 @@ import type { CompiledNote } from '../src/ingest/compile-note.js';
 import { CompilePool } from '../src/ingest/compile-pool.js';
 import type { Db } from '../src/store/database.js';
 import { indexDocument } from '../src/store/search-index.js';
-import { note, seededDb } from './helpers.js';
+import { note, postings, seededDb } from './helpers.js';
 
 // The writer stages search rows in memory and writes them in rowid order once
 // per transaction (search-index.ts SearchRows). Whatever the sequence of
 // writes, the index must hold exactly what indexing every current document
 // from its stored items would give.
-function postings(db: Db): string[] {
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.postings USING fts5vocab('main', 'search_fts', 'instance')");
-  return (db.prepare('SELECT term, doc, col, offset FROM temp.postings ORDER BY doc, col, offset').raw(true).all() as unknown[][]).map((r) => r.join('|'));
-}
 
 function rebuilt(db: Db): string[] {
   db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");

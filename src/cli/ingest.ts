@@ -6,10 +6,7 @@ import { ingestFiles, type IngestOutcome } from '../ingest/ingest-files.js';
 import { rederiveStale } from '../ingest/rederive.js';
 import { openDatabase } from '../store/database.js';
 import { DocumentWriter } from '../store/document-writer.js';
-import { optimizeSearchIndex } from '../store/search-index.js';
 
-/** Notes written by one run after which the search index is merged (see optimizeSearchIndex). */
-const OPTIMIZE_AFTER = 200;
 const USAGE = 'usage: npm run ingest -- [--db PATH] [--quiet] PATH...';
 
 const { values, positionals } = parseArgs({
@@ -49,12 +46,6 @@ console.log(
   `${files.length} files in ${seconds}s: ${totals.added} added, ${totals.updated + totals.restored} updated, ` +
     `${totals.unchanged} unchanged, ${totals.rejected} rejected`,
 );
-// After a bulk load the search index is many segments; merging them once makes queries ~1.7x faster.
-if (totals.added + totals.updated + totals.restored >= OPTIMIZE_AFTER) {
-  const t = performance.now();
-  optimizeSearchIndex(db);
-  console.log(`search index optimized in ${((performance.now() - t) / 1000).toFixed(2)}s`);
-}
 db.close();
 process.exitCode = totals.rejected > 0 ? 1 : 0;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { documentId } from '../notes/ids.js';
 import { NoteError } from '../notes/note-error.js';
-import { deferCheckpoints } from '../store/database.js';
+import { beginBulkLoad } from '../store/bulk-load.js';
 import type { DocumentWriter } from '../store/document-writer.js';
 import type { NoteFile } from './collect-files.js';
 import { compileNote, hashNote, type CompiledNote } from './compile-note.js';
@@ -18,7 +18,7 @@ export interface IngestOptions {
   window?: number;
   /** Notes per write transaction (each note still its own savepoint); commits dominate small writes. */
   batch?: number;
-  /** A bulk load: checkpoint the WAL once at the end (see deferCheckpoints). */
+  /** A bulk load: checkpoint the WAL and merge the search index once, at the end (see beginBulkLoad). */
   bulk?: boolean;
 }
 
@@ -31,11 +31,15 @@ type Loaded = { file: NoteFile; compiled: CompiledNote } | IngestOutcome;
  */
 export async function* ingestFiles(writer: DocumentWriter, files: NoteFile[], options: IngestOptions = {}): AsyncGenerator<IngestOutcome> {
   const { pool, window = 64, batch = 1 } = options;
-  const restore = options.bulk ? deferCheckpoints(writer.db) : null;
+  const bulk = options.bulk ? beginBulkLoad(writer.db) : null;
+  let written = 0;
   try {
-    yield* writeInOrder(writer, files, pool, window, batch);
+    for await (const outcome of writeInOrder(writer, files, pool, window, batch)) {
+      if (outcome.status === 'added' || outcome.status === 'updated' || outcome.status === 'restored') written++;
+      yield outcome;
+    }
   } finally {
-    restore?.();
+    bulk?.end(written);
   }
 }
 

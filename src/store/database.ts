@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
+import { repairSearchMerges } from './search-index.js';
 
 export type Db = Database.Database;
 
@@ -25,7 +26,10 @@ export function openDatabase(path: string, { readonly = false } = {}): Db {
   // Item ids are hashes, so id-index inserts land on random pages: a page cache that holds the
   // indexes (64 MB here, against SQLite's 2 MB default) keeps bulk ingest from thrashing.
   db.pragma('cache_size = -65536');
-  if (!readonly) migrate(db);
+  if (!readonly) {
+    migrate(db);
+    repairSearchMerges(db);
+  }
   return db;
 }
 
