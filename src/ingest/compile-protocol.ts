@@ -17,7 +17,6 @@ export type CompileReply =
   | { seq: number; unchanged: true }
   | { seq: number; error: { message: string; line: number | null; expected: boolean; code: string | null } };
 
-
 /** A file read by the worker: compiled, or the same bytes as the stored current revision. */
 export type LoadResult = { compiled: CompiledNote } | { unchanged: true };
 
