@@ -117,6 +117,8 @@ describe('a bulk load', () => {
     expect(postings(bulk)).toEqual(postings(single));
     expect(postings(bulk).length).toBeGreaterThan(OPTIMIZE_AFTER * 5);
     expect(mergeSettings(bulk)).toEqual({ automerge: 8, crisismerge: 16 });
+    // The load's pages were copied aside while the index merged, the rest after: the WAL is empty.
+    expect(statSync(join(root, 'big-bulk.db-wal')).size).toBe(0);
     bulk.close();
     single.close();
   });

@@ -39,7 +39,7 @@ export async function* ingestFiles(writer: DocumentWriter, files: NoteFile[], op
       yield outcome;
     }
   } finally {
-    bulk?.end(written);
+    await bulk?.end(written);
   }
 }
 
