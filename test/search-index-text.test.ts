@@ -48,7 +48,7 @@ describe('index column values written by the search index', () => {
 
   it('index NFD text like NFC', () => {
     expect(fastIndexText('소켓은 IP주소'.normalize('NFD'))).toBe('소켓 켓은 ip 주소 소');
-    expect(choseongWords('소켓은 IP주소'.normalize('NFD'))).toBe('ㅅㅋㅇ ㅈㅅ');
+    expect(choseongWords('소켓은 IP주소'.normalize('NFD'))).toBe('·ㅅㅋㅇ ·ㅈㅅ');
   });
 
   it('handle texts longer than the scratch buffer', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuery, MAX_QUERY_LENGTH, stripParticle, type BuiltQuery } from '../src/search/query.js';
+import { buildQuery, expandPrefix, MAX_QUERY_LENGTH, stripParticle, type BuiltQuery } from '../src/search/query.js';
 
-function built(q: string, options?: Parameters<typeof buildQuery>[1]): BuiltQuery {
-  const result = buildQuery(q, options);
+function built(q: string): BuiltQuery {
+  const result = buildQuery(q);
   if ('error' in result) throw new Error(`unexpected error: ${result.error}`);
   return result;
 }
@@ -24,59 +24,68 @@ describe('stripParticle', () => {
 describe('buildQuery', () => {
   it('finds a noun typed with its particle by searching the bare noun', () => {
     const q = built('소켓은');
-    expect(q.strict).toBe('{terms} : ("소켓")');
+    expect(q.strict).toBe('"소켓"');
     expect(q.terms).toEqual(['소켓']);
+    expect(q.phrases).toEqual([]);
   });
 
   it('ANDs words, lowercases Latin and strips particles word by word', () => {
     const q = built('로컬 DNS 서버에서');
-    expect(q.strict).toBe('{terms} : ("로컬" AND "dns" AND "서버")');
-    expect(q.loose).toBe('{terms} : ("로컬" OR "dns" OR "서버")');
+    expect(q.strict).toBe('"로컬" AND "dns" AND "서버"');
+    expect(q.loose).toBe('"로컬" OR "dns" OR "서버"');
     expect(q.terms).toEqual(['로컬', 'dns', '서버']);
   });
 
-  it('matches a long word as a phrase of its bigrams and falls back to any bigram', () => {
+  it('matches a long word by all its bigrams, to be found in the text whole, and falls back to any bigram', () => {
     const q = built('포트번호');
-    expect(q.strict).toBe('{terms} : ("포트 트번 번호")');
-    expect(q.loose).toBe('{terms} : ("포트" OR "트번" OR "번호")');
+    expect(q.strict).toBe('"포트" AND "트번" AND "번호"');
+    expect(q.phrases).toEqual(['포트번호']);
+    expect(q.loose).toBe('"포트" OR "트번" OR "번호"');
     expect(q.looseTerms).toEqual(['포트', '트번', '번호']);
   });
 
   it('needs both parts of IP주소 but not their adjacency', () => {
-    expect(built('IP주소를').strict).toBe('{terms} : ("ip" AND "주소")');
-    expect(built('ip 주소').strict).toBe('{terms} : ("ip" AND "주소")');
+    expect(built('IP주소를').strict).toBe('"ip" AND "주소"');
+    expect(built('ip 주소').strict).toBe('"ip" AND "주소"');
+    expect(built('IP주소를').phrases).toEqual([]);
   });
 
   it('searches a one-syllable word as a prefix', () => {
-    expect(built('망').strict).toBe('{terms} : ("망"*)');
+    const q = built('망 서버');
+    expect(q.strict).toBe('"망"* AND "서버"');
+    expect(q.prefixes).toEqual(['망']);
+    expect(expandPrefix(q.strict, '망', ['망', '망을'])).toBe('("망" OR "망을") AND "서버"');
+    // No term starts with it: the prefix query stays, and matches nothing.
+    expect(expandPrefix(q.strict, '망', [])).toBe(q.strict);
   });
 
-  it('turns initial consonants into a choseong-column query', () => {
+  it('turns initial consonants into prefixes of marked choseong tokens', () => {
     const q = built('ㄹㅋ ㄷㅇㅅ');
     expect(q.kind).toBe('choseong');
-    expect(q.columns).toEqual(['choseong']);
-    expect(q.strict).toBe('{choseong} : ("ㄹㅋ"* AND "ㄷㅇㅅ"*)');
+    expect(q.strict).toBe('"·ㄹㅋ"* AND "·ㄷㅇㅅ"*');
+    expect(q.loose).toBe('"·ㄹㅋ"* OR "·ㄷㅇㅅ"*');
+    expect(q.prefixes).toEqual(['·ㄹㅋ', '·ㄷㅇㅅ']);
   });
 
   it('offers the Hangul reading of text typed in the wrong keyboard mode', () => {
     const q = built('thzpt');
-    expect(q.strict).toBe('{terms} : ("thzpt")');
+    expect(q.strict).toBe('"thzpt"');
     expect(q.alternatives).toEqual([
-      expect.objectContaining({ reason: 'qwerty', query: '소켓', strict: '{terms} : ("소켓")' }),
+      expect.objectContaining({ reason: 'qwerty', query: '소켓', strict: '"소켓"' }),
     ]);
     expect(built('peer').alternatives).toEqual([]);
   });
 
   it('treats FTS operators in the input as plain words', () => {
     const q = built('"a" OR b* NEAR(c) col:d -e ^f {g} [h] +i');
-    expect(q.strict).toBe(
-      '{terms} : ("a" AND "or" AND "b" AND "near" AND "c" AND "col" AND "d" AND "e" AND "f" AND "g" AND "h" AND "i")',
-    );
+    expect(q.strict).toBe('"a" AND "or" AND "b" AND "near" AND "c" AND "col" AND "d" AND "e" AND "f" AND "g" AND "h" AND "i"');
   });
 
-  it('targets the configured columns', () => {
-    expect(built('소켓', { textColumns: ['title_terms', 'terms'] }).strict).toBe('{title_terms terms} : ("소켓")');
-    expect(() => buildQuery('소켓', { textColumns: ['terms) OR (x'] })).toThrow(TypeError);
+  it('never matches a choseong or scope token from text, nor text tokens from initials', () => {
+    // The mark is punctuation, so typing it does not make a marked token.
+    expect(built('·s0123456789abcdef').strict).toBe('"s0123456789abcdef"');
+    expect(built('ㅋㅋ').strict).toBe('"·ㅋㅋ"*');
+    expect(built('ㅋㅋ 소켓').strict).toBe('"ㅋㅋ" AND "소켓"');
   });
 
   it('rejects empty, symbol-only, oversized and overlong queries with a message', () => {

@@ -87,7 +87,7 @@ describe('normalizeText', () => {
 
 describe('choseong index', () => {
   it('indexes initial-consonant bigrams of each Hangul word', () => {
-    expect(choseongIndexText('소켓은 IP주소')).toBe('ㅅㅋㅇ ㅈㅅ');
+    expect(choseongIndexText('소켓은 IP주소')).toBe('·ㅅㅋㅇ ·ㅈㅅ');
     expect(choseongOf('소켓')).toBe('ㅅㅋ');
     expect(choseongOf('ㅅㅋ')).toBe('');
   });

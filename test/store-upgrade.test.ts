@@ -4,7 +4,8 @@ import { contentHash, documentId } from '../src/notes/ids.js';
 import { rederiveStale } from '../src/ingest/rederive.js';
 import type { Db } from '../src/store/database.js';
 import { listMigrations, migrate } from '../src/store/migrate.js';
-import { SEED_COURSE, SEED_PATH, seedBytes, seededDb } from './helpers.js';
+import { DocumentWriter } from '../src/store/document-writer.js';
+import { note, SEED_COURSE, SEED_PATH, seedBytes, seededDb } from './helpers.js';
 
 // A database written before migration 005 (items keyed by document ranges)
 // must come out of the upgrade serving what a fresh load of its stored notes
@@ -50,5 +51,26 @@ describe('upgrading a database from before item key ranges', () => {
     expect(upgraded).toEqual(snapshot(fresh));
     // Nothing to do on the next start.
     expect(rederiveStale(db, quiet)).toBe(0);
+  });
+});
+
+describe('upgrading a search index that kept token positions (before migration 007)', () => {
+  it('re-indexes every note, leaving the rows a fresh load leaves', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, listMigrations().filter((m) => m.version <= 6));
+    const writer = new DocumentWriter(db);
+    const other = '---\nchapter: 1\n---\n# 소켓\n- **소켓**은 문이다\n';
+    writer.save(note(SEED_COURSE, SEED_PATH, seedBytes().toString('utf8')));
+    writer.save(note('other', 'ch1.md', other));
+    expect(db.prepare('SELECT count(*) FROM search_fts_docsize').pluck().get()).toBeGreaterThan(29);
+
+    migrate(db);
+    expect(rederiveStale(db, quiet)).toBe(2);
+
+    const fresh = seededDb();
+    fresh.writer.save(note('other', 'ch1.md', other));
+    expect(snapshot(db)).toEqual(snapshot(fresh.db));
+    expect(db.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"소켓"'`).pluck().get()).toBeGreaterThan(2);
   });
 });

@@ -12,9 +12,10 @@
 // words, as toNfc's spaces do. Any other character hands the whole text to
 // the reference.
 import { CHOSEONG, FINAL, KIND, SEPARATOR, WORD } from './index-chars.js';
-import { choseongIndexText as referenceChoseong, indexText as referenceIndexText } from './tokenize.js';
+import { choseongIndexText as referenceChoseong, FIELD_MARK, indexText as referenceIndexText } from './tokenize.js';
 
 const SPACE = 0x20;
+const MARK = FIELD_MARK.charCodeAt(0);
 // Ends each text's two values in an indexPairs batch; neither value can contain it.
 const END = 0;
 
@@ -51,8 +52,9 @@ let middle = 0;
  */
 function writePair(text: string, at: number): number {
   const n = text.length;
-  reserve(at, 5 * n + 2);
-  if (initials.length < 2 * n) initials = new Uint16Array(2 * n);
+  // Per Hangul syllable at most 3 code units of bigrams and 3 of its run's marked initials; per other char 2.
+  reserve(at, 6 * n + 2);
+  if (initials.length < 3 * n) initials = new Uint16Array(3 * n);
   const buf = out;
   const cho = initials;
   let o = at;
@@ -63,6 +65,7 @@ function writePair(text: string, at: number): number {
     let c = text.charCodeAt(i);
     if (c >= 0xac00 && c <= 0xd7a3) {
       // A Hangul run: its bigrams, then the last syllable unless it is a particle.
+      cho[co++] = MARK;
       cho[co++] = CHOSEONG[c - 0xac00]!;
       let prev = c;
       let j = i + 1;
@@ -151,7 +154,7 @@ export function fastIndexText(text: string): string {
   return lastPair === null ? referenceIndexText(text) : lastPair.slice(0, lastMiddle);
 }
 
-/** Same output as tokenize.ts choseongIndexText(): each Hangul run's initials ('소켓은' -> 'ㅅㅋㅇ'). */
+/** Same output as tokenize.ts choseongIndexText(): each Hangul run's marked initials ('소켓은' -> '·ㅅㅋㅇ'). */
 export function choseongWords(text: string): string {
   pairOf(text);
   return lastPair === null ? referenceChoseong(text) : lastPair.slice(lastMiddle + 1);

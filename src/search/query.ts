@@ -1,9 +1,9 @@
-// Turns user input into FTS5 MATCH expressions over the columns produced by
+// Turns user input into FTS5 MATCH expressions over the tokens produced by
 // tokenize.ts. User text never reaches MATCH raw: every token is emitted as a
 // double-quoted string, so FTS operators in the input are just characters.
 import { foldCase, toNfc } from './normalize.js';
 import { isChoseongOnly, qwertyToHangul } from './hangul-input.js';
-import { isNgramRun, scanRuns } from './tokenize.js';
+import { FIELD_MARK, isNgramRun, scanRuns } from './tokenize.js';
 
 export const MAX_QUERY_LENGTH = 256;
 export const MAX_QUERY_TERMS = 32;
@@ -19,8 +19,16 @@ export interface QueryTerm {
 export type QueryKind = 'text' | 'choseong';
 
 export interface MatchSet {
-  /** Every term must match (AND of phrases). Try first. */
+  /**
+   * Every term must match: the AND of every term's tokens. Try first. The index
+   * keeps no token positions (migrations/007), so a row with a word's bigrams
+   * apart also matches: keep only rows whose text holds each of `phrases`.
+   */
   strict: string;
+  /** The strict terms of more than one token, as they must appear in a row's folded NFC text. */
+  phrases: string[];
+  /** The tokens `strict` and `loose` match as prefixes (`"x"*`), for expandPrefix. */
+  prefixes: string[];
   /** Any token may match (OR); rank by bm25. Fallback when strict finds nothing. */
   loose: string;
   /** Normalised terms to pass to highlight() for strict hits. */
@@ -32,15 +40,8 @@ export interface MatchSet {
 export interface BuiltQuery extends MatchSet {
   /** 'choseong' when the input was only initial consonants such as 'ㅅㅋ'. */
   kind: QueryKind;
-  /** FTS columns the expressions are restricted to. */
-  columns: string[];
   /** Tried in order when the literal query finds nothing (e.g. 'thzpt' -> 소켓). */
   alternatives: Array<MatchSet & { reason: 'qwerty'; query: string }>;
-}
-
-export interface QueryOptions {
-  textColumns?: string[];
-  choseongColumns?: string[];
 }
 
 // Longest first so '서버에서는' loses '에서는', not just '는'. Stripping only
@@ -90,36 +91,44 @@ export function parseTerms(input: string, stripParticles = true): { kind: QueryK
 }
 
 const quote = (token: string) => `"${token.replaceAll('"', '""')}"`;
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function columnFilter(columns: string[], expr: string): string {
-  return `{${columns.join(' ')}} : (${expr})`;
-}
-
-function matchSet(terms: QueryTerm[], columns: string[]): MatchSet {
+/**
+ * The index has no columns to filter by (detail=none): a choseong token is
+ * told from text tokens by its mark (tokenize.ts FIELD_MARK).
+ */
+function matchSet(terms: QueryTerm[], kind: QueryKind): MatchSet {
+  const mark = kind === 'choseong' ? FIELD_MARK : '';
   const unique = [...new Map(terms.map((t) => [t.term, t])).values()];
-  const phrases = unique.map((t) => (t.prefix ? `${quote(t.term)}*` : quote(t.tokens.join(' '))));
-  const looseTokens = [...new Set(unique.flatMap((t) => t.tokens))];
   const prefixes = new Set(unique.filter((t) => t.prefix).map((t) => t.term));
-  const loose = looseTokens.map((tok) => (prefixes.has(tok) ? `${quote(tok)}*` : quote(tok)));
+  const looseTokens = [...new Set(unique.flatMap((t) => t.tokens))];
+  const expression = (token: string) => (prefixes.has(token) ? `${quote(mark + token)}*` : quote(mark + token));
   return {
-    strict: columnFilter(columns, phrases.join(' AND ')),
-    loose: columnFilter(columns, loose.join(' OR ')),
+    strict: looseTokens.map(expression).join(' AND '),
+    phrases: unique.filter((t) => t.tokens.length > 1).map((t) => t.term),
+    prefixes: [...prefixes].map((token) => mark + token),
+    loose: looseTokens.map(expression).join(' OR '),
     terms: unique.map((t) => t.term),
     looseTerms: looseTokens,
   };
 }
 
 /**
- * Build MATCH expressions for a user query, or an error suitable for a 400
- * response. Never throws for any user input; throws only on invalid options.
+ * `match` with the prefix query of `prefix` replaced by the OR of `terms`, the
+ * index's terms that start with it (search-reader.ts termsStartingWith): FTS5
+ * answers that OR, newest first, stopping at the cap, where its own prefix
+ * query first merges every matching term's rows (~2.5x slower without token
+ * positions). No terms: nothing can match, and the prefix query costs nothing.
  */
-export function buildQuery(q: string, options: QueryOptions = {}): BuiltQuery | { error: string } {
-  const textColumns = options.textColumns ?? ['terms'];
-  const choseongColumns = options.choseongColumns ?? ['choseong'];
-  for (const c of [...textColumns, ...choseongColumns]) {
-    if (!IDENTIFIER.test(c)) throw new TypeError(`invalid FTS column name: ${c}`);
-  }
+export function expandPrefix(match: string, prefix: string, terms: string[]): string {
+  if (terms.length === 0) return match;
+  return match.replaceAll(`${quote(prefix)}*`, `(${terms.map(quote).join(' OR ')})`);
+}
+
+/**
+ * Build MATCH expressions for a user query, or an error suitable for a 400
+ * response. Never throws for any user input.
+ */
+export function buildQuery(q: string): BuiltQuery | { error: string } {
   if (q.length > MAX_QUERY_LENGTH) {
     return { error: `Search query is too long (max ${MAX_QUERY_LENGTH} characters).` };
   }
@@ -128,11 +137,10 @@ export function buildQuery(q: string, options: QueryOptions = {}): BuiltQuery | 
   if (terms.length > MAX_QUERY_TERMS) {
     return { error: `Search query has too many words (max ${MAX_QUERY_TERMS}).` };
   }
-  const columns = kind === 'choseong' ? choseongColumns : textColumns;
   const alternatives: BuiltQuery['alternatives'] = [];
   const converted = kind === 'text' ? qwertyToHangul(toNfc(q)) : null;
   if (converted) {
-    alternatives.push({ reason: 'qwerty', query: converted, ...matchSet(parseTerms(converted).terms, textColumns) });
+    alternatives.push({ reason: 'qwerty', query: converted, ...matchSet(parseTerms(converted).terms, 'text') });
   }
-  return { kind, columns, alternatives, ...matchSet(terms, columns) };
+  return { kind, alternatives, ...matchSet(terms, kind) };
 }

@@ -6,7 +6,7 @@ import type { CandidateRow, SearchReader } from '../store/search-reader.js';
 import { scopeToken, typeOfRowid, type SearchType } from '../store/search-index.js';
 import { highlight } from './highlight.js';
 import { foldCase, toNfc } from './normalize.js';
-import { buildQuery, type QueryKind } from './query.js';
+import { buildQuery, expandPrefix, type QueryKind } from './query.js';
 
 /**
  * Most candidates scored per query. Past this many matches a query is
@@ -15,6 +15,12 @@ import { buildQuery, type QueryKind } from './query.js';
  * 10 ms at 200k concepts (bench/search.ts). Also the deepest page reachable.
  */
 export const CANDIDATE_CAP = 200;
+
+/**
+ * Most index terms a prefix query is expanded into (expandPrefix); past it, FTS5 answers the
+ * prefix itself. Measured at 200k concepts: an OR of 57 terms ~5 ms where the prefix took ~28.
+ */
+const PREFIX_TERMS_CAP = 256;
 
 // Per type: weight (topic titles and key terms outrank body text) and a
 // typical length in characters, for bm25's length normalisation.
@@ -61,19 +67,25 @@ type Fallback = SearchResults['fallback'];
 interface Stage {
   kind: QueryKind;
   match: string;
+  /** Words a row's text must hold (MatchSet.phrases). */
+  phrases: string[];
+  /** Prefix tokens in `match` (MatchSet.prefixes). */
+  prefixes: string[];
   terms: string[];
   fallback: Fallback;
   corrected: string | null;
 }
 
 function stages(q: string): Stage[] | { error: string } {
-  const built = buildQuery(q, { textColumns: ['text'], choseongColumns: ['choseong'] });
+  const built = buildQuery(q);
   if ('error' in built) return built;
-  const list: Stage[] = [{ kind: built.kind, match: built.strict, terms: built.terms, fallback: null, corrected: null }];
-  if (built.loose !== built.strict) list.push({ kind: built.kind, match: built.loose, terms: built.looseTerms, fallback: 'loose', corrected: null });
+  const { kind, prefixes } = built;
+  const list: Stage[] = [{ kind, match: built.strict, phrases: built.phrases, prefixes, terms: built.terms, fallback: null, corrected: null }];
+  if (built.loose !== built.strict) list.push({ kind, match: built.loose, phrases: [], prefixes, terms: built.looseTerms, fallback: 'loose', corrected: null });
   for (const alt of built.alternatives) {
-    list.push({ kind: 'text', match: alt.strict, terms: alt.terms, fallback: 'qwerty', corrected: alt.query });
-    if (alt.loose !== alt.strict) list.push({ kind: 'text', match: alt.loose, terms: alt.looseTerms, fallback: 'qwerty-loose', corrected: alt.query });
+    const base = { kind: 'text' as const, prefixes: alt.prefixes, corrected: alt.query };
+    list.push({ ...base, match: alt.strict, phrases: alt.phrases, terms: alt.terms, fallback: 'qwerty' });
+    if (alt.loose !== alt.strict) list.push({ ...base, match: alt.loose, phrases: [], terms: alt.looseTerms, fallback: 'qwerty-loose' });
   }
   return list;
 }
@@ -83,7 +95,7 @@ function scoped(reader: SearchReader, match: string, { course, chapter }: Search
   if (course === undefined && chapter === undefined) return match;
   const scopes = reader.scopes(course?.normalize('NFC'), chapter?.normalize('NFC'));
   if (scopes.length === 0) return null;
-  return `(${match}) AND ({scope} : (${scopes.map((s) => `"${scopeToken(s.course, s.chapter)}"`).join(' OR ')}))`;
+  return `(${match}) AND (${scopes.map((s) => `"${scopeToken(s.course, s.chapter)}"`).join(' OR ')})`;
 }
 
 // The cursor is an offset into this query's ranked candidates, bound to the
@@ -104,9 +116,9 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
   const plan = stages(params.q);
   if ('error' in plan) return plan;
   for (const stage of plan) {
-    const match = scoped(reader, stage.match, params);
+    const match = scoped(reader, expanded(reader, stage), params);
     if (match === null) break;
-    const rows = reader.candidates(match, CANDIDATE_CAP, params.type);
+    const rows = candidates(reader, match, stage.phrases, params.type);
     if (rows.length === 0) continue;
     const ranked = rows
       .map((row) => ({ row, score: score(row, stage.terms, stage.kind) }))
@@ -121,6 +133,36 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
     };
   }
   return { items: [], nextCursor: null, fallback: null, correctedQuery: null };
+}
+
+/** The stage's MATCH with each prefix query replaced by the terms it stands for (expandPrefix). */
+function expanded(reader: SearchReader, stage: Stage): string {
+  let match = stage.match;
+  for (const prefix of stage.prefixes) {
+    const terms = reader.termsStartingWith(prefix, PREFIX_TERMS_CAP);
+    if (terms) match = expandPrefix(match, prefix, terms);
+  }
+  return match;
+}
+
+/**
+ * Up to CANDIDATE_CAP rows matching `match` whose text holds every phrase, newest first. The
+ * index matches a word's bigrams anywhere in a row (it keeps no positions), so the rows are
+ * checked here; one that holds them apart is rare, and the scan goes on past it.
+ */
+function candidates(reader: SearchReader, match: string, phrases: string[], type: SearchType | undefined): CandidateRow[] {
+  if (phrases.length === 0) return reader.candidates(match, CANDIDATE_CAP, type);
+  const kept: CandidateRow[] = [];
+  for (let before: number | undefined; ; ) {
+    const rows = reader.candidates(match, CANDIDATE_CAP, type, before);
+    for (const row of rows) {
+      const folded = foldCase(toNfc(row.text));
+      if (phrases.every((phrase) => folded.includes(phrase))) kept.push(row);
+      if (kept.length === CANDIDATE_CAP) return kept;
+    }
+    if (rows.length < CANDIDATE_CAP) return kept;
+    before = rows[rows.length - 1]!.rowid;
+  }
 }
 
 // Only the returned page is placed and highlighted, not every candidate.

@@ -138,9 +138,18 @@ export function choseongTokens(text: string): Token[] {
     .map((run) => ({ term: choseongOf(run.text), start: run.start, end: run.end }));
 }
 
-/** Value for the FTS choseong column: '소켓은 IP주소' -> 'ㅅㅋㅇ ㅈㅅ'. */
+/**
+ * Starts every choseong and scope token in the index. The search index keeps
+ * no columns apart (migrations/007: detail=none), so these tokens must differ
+ * from every text token, leftover jamo words ('ㅋㅋ') and ASCII words among
+ * them: this middle dot is punctuation, never part of a run (scanRuns), of a
+ * text token or of a query term.
+ */
+export const FIELD_MARK = '\u00b7';
+
+/** Value for the FTS choseong column: '소켓은 IP주소' -> '·ㅅㅋㅇ ·ㅈㅅ'. */
 export function choseongIndexText(text: string): string {
   return choseongTokens(text)
-    .map((t) => t.term)
+    .map((t) => FIELD_MARK + t.term)
     .join(' ');
 }

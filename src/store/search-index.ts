@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { choseongWords, fastIndexText } from '../search/index-text.js';
+import { FIELD_MARK } from '../search/tokenize.js';
 import type { Db } from './database.js';
 import { DOCUMENT_SPAN, itemBase } from './item-rows.js';
 
@@ -40,15 +41,15 @@ export const SEARCH_SOURCE: Record<SearchType, { table: string; text: string }> 
 };
 
 /**
- * The scope column's one filter token per row: its (course, chapter), a plain
- * ASCII word so the tokenizer keeps it whole. One token, not a course token
+ * The scope column's one filter token per row: its (course, chapter), marked
+ * like choseong tokens so no word of a note can match it. One token, not a course token
  * and a chapter token: every token costs FTS write time on every row (the
  * second one cost ~10% of the index build), while a filter on a course alone
  * or a chapter alone is an OR over that course's chapters or that chapter's
  * courses, read from the chapters table (search-reader.ts scopes()).
  */
 export function scopeToken(course: string, chapter: string): string {
-  return 's' + createHash('sha256').update(JSON.stringify([course, chapter])).digest('hex').slice(0, 16);
+  return FIELD_MARK + 's' + createHash('sha256').update(JSON.stringify([course, chapter])).digest('hex').slice(0, 16);
 }
 
 /** How many search rows of each kind a document has in the index (its item counts). */

@@ -51,6 +51,7 @@ export class SearchReader {
   private readonly places: Record<SearchType, Statement<[number], HitPlace>>;
   private readonly topic: Statement<[number, number, string], TopicRow>;
   private readonly scopesStmt: Statement<[{ course: string | null; chapter: string | null }], { course: string; chapter: string }>;
+  private readonly termsStmt: Statement<[string, string, number], string>;
 
   constructor(db: Db) {
     // Newest-first rowid scan with a LIMIT instead of ORDER BY bm25: FTS5 walks
@@ -73,6 +74,8 @@ export class SearchReader {
       .raw(true);
     this.places = Object.fromEntries(SEARCH_TYPES.map((type) => [type, db.prepare(PLACE[type])])) as SearchReader['places'];
     this.topic = db.prepare('SELECT id, title, section, parent_id AS parentId FROM topics WHERE seq BETWEEN ? AND ? AND id = ?');
+    // search_terms lists the index's terms in order (fts5vocab; migrations/007), a range read by term.
+    this.termsStmt = db.prepare<[string, string, number], string>('SELECT term FROM search_terms WHERE term >= ? AND term <= ? LIMIT ?').pluck();
     // The chapters table has a row for every (course, chapter) with a current document.
     this.scopesStmt = db.prepare(`SELECT course, chapter FROM chapters
       WHERE course = coalesce(@course, course) AND chapter = coalesce(@chapter, chapter)`);
@@ -83,9 +86,19 @@ export class SearchReader {
     return this.scopesStmt.all({ course: course ?? null, chapter: chapter ?? null });
   }
 
-  /** Up to `cap` rows matching an FTS5 expression: topics, then key terms, figures, concepts; newest first. */
-  candidates(match: string, cap: number, type?: SearchType): CandidateRow[] {
-    const [first, end] = type ? ROWID_RANGE[type] : [ROWID_RANGE.concept[0], ROWID_RANGE.topic[1]];
+  /** The index's terms that start with `prefix`, or null when there are more than `cap`. */
+  termsStartingWith(prefix: string, cap: number): string[] | null {
+    const terms = this.termsStmt.all(prefix, `${prefix}\u{10FFFF}`, cap + 1);
+    return terms.length > cap ? null : terms;
+  }
+
+  /**
+   * Up to `cap` rows matching an FTS5 expression: topics, then key terms, figures, concepts;
+   * newest first, from below rowid `before` if given.
+   */
+  candidates(match: string, cap: number, type?: SearchType, before?: number): CandidateRow[] {
+    const [first, last] = type ? ROWID_RANGE[type] : [ROWID_RANGE.concept[0], ROWID_RANGE.topic[1]];
+    const end = before === undefined ? last : Math.min(last, before);
     const rows = this.candidatesStmt.all(match, first, end, cap);
     const out: CandidateRow[] = [];
     // A row whose item is gone would be an index bug; skip it rather than fail the search.
