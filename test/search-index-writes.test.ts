@@ -3,6 +3,7 @@ import type { CompiledNote } from '../src/ingest/compile-note.js';
 import { CompilePool } from '../src/ingest/compile-pool.js';
 import type { Db } from '../src/store/database.js';
 import { indexDocument } from '../src/store/search-index.js';
+import { SearchReader } from '../src/store/search-reader.js';
 import { note, postings, seededDb } from './helpers.js';
 
 // The writer stages search rows in memory and writes them in rowid order once
@@ -61,5 +62,20 @@ describe('the search index written with the items', () => {
       a.db.close();
       b.db.close();
     }
+  });
+
+  it("lists the index's terms that start with a prefix, for prefix queries, or null past a cap", () => {
+    const { db, writer } = seededDb();
+    writer.save(v1);
+    const reader = new SearchReader(db);
+    const terms = reader.termsStartingWith('소', 100)!;
+    expect(terms).toContain('소켓');
+    expect(terms.every((t) => t.startsWith('소'))).toBe(true);
+    expect(reader.termsStartingWith('소', terms.length)).toEqual(terms);
+    expect(reader.termsStartingWith('소', terms.length - 1)).toBeNull();
+    // Initials are marked terms, apart from the text's.
+    expect(reader.termsStartingWith('·ㅅㅋ', 100)).toContain('·ㅅㅋㅇ');
+    expect(reader.termsStartingWith('ㅅㅋ', 100)).toEqual([]);
+    db.close();
   });
 });
