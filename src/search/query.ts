@@ -8,7 +8,7 @@ import { FIELD_MARK, isNgramRun, scanRuns } from './tokenize.js';
 export const MAX_QUERY_LENGTH = 256;
 export const MAX_QUERY_TERMS = 32;
 
-/** One searchable unit: a quoted phrase of index tokens, or a prefix token. */
+/** One searchable unit: its index tokens (all must match), or a prefix token. */
 export interface QueryTerm {
   term: string;
   tokens: string[];

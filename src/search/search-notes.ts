@@ -43,9 +43,9 @@ function occurrences(haystack: string, needle: string): number {
 
 /**
  * bm25 computed here over the capped candidates instead of by FTS5 over
- * every match. Term frequency is counted in the text itself (a quoted bigram
- * phrase matches exactly where the word occurs as a substring of a Hangul
- * run); IDF is left out: in a strict (AND) query every candidate has every
+ * every match. Term frequency is counted in the text itself (a word of
+ * several bigrams is where it occurs as a substring of a Hangul run, as the
+ * candidates were checked); IDF is left out: in a strict (AND) query every candidate has every
  * term, and in a loose one matching more of the terms is what counts.
  */
 function score(row: CandidateRow, terms: string[], kind: QueryKind): number {

@@ -1,4 +1,4 @@
-// Tokeniser for the FTS "terms" and "choseong" columns. SQLite's unicode61
+// Tokeniser for the FTS "text" and "choseong" columns. SQLite's ascii
 // tokenizer then only has to split on our spaces; this module decides what a
 // searchable unit is.
 //
