@@ -45,8 +45,9 @@ function occurrences(haystack: string, needle: string): number {
  * bm25 computed here over the capped candidates instead of by FTS5 over
  * every match. Term frequency is counted in the text itself (a word of
  * several bigrams is where it occurs as a substring of a Hangul run, as the
- * candidates were checked); IDF is left out: in a strict (AND) query every candidate has every
- * term, and in a loose one matching more of the terms is what counts.
+ * candidates were checked); IDF is left out: in a strict (AND) query every
+ * candidate has every term, and in a loose one matching more of the terms is
+ * what counts.
  */
 function score(row: CandidateRow, terms: string[], kind: QueryKind): number {
   const folded = foldCase(toNfc(row.text));
@@ -116,8 +117,10 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
   if (offset === null) return { error: 'cursor is not one this search returned; start again without it' };
   const plan = stages(params.q);
   if ('error' in plan) return plan;
+  // A prefix's terms, read once per search: the strict and loose stages share its prefixes.
+  const expansions = new Map<string, string[] | null>();
   for (const stage of plan) {
-    const match = scoped(reader, expanded(reader, stage), params);
+    const match = scoped(reader, expanded(reader, stage, expansions), params);
     if (match === null) break;
     const rows = candidates(reader, match, stage.phrases, params.type);
     if (rows.length === 0) continue;
@@ -137,10 +140,11 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
 }
 
 /** The stage's MATCH with each prefix query replaced by the terms it stands for (expandPrefix). */
-function expanded(reader: SearchReader, stage: Stage): string {
+function expanded(reader: SearchReader, stage: Stage, expansions: Map<string, string[] | null>): string {
   let match = stage.match;
   for (const prefix of stage.prefixes) {
-    const terms = reader.termsStartingWith(prefix, PREFIX_TERMS_CAP);
+    if (!expansions.has(prefix)) expansions.set(prefix, reader.termsStartingWith(prefix, PREFIX_TERMS_CAP));
+    const terms = expansions.get(prefix);
     if (terms) match = expandPrefix(match, prefix, terms);
   }
   return match;
