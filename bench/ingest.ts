@@ -66,7 +66,7 @@ async function firstReply(script: URL): Promise<number> {
   await worker.terminate();
   return ms;
 }
-// Built by the pool above (once per process, ~40 ms, inside its first ingest's time); memoized here.
+// The pool above found it current in the cache or built it (inside its first ingest's time); memoized here.
 const bundle = compileWorkerEntry();
 const starts = { bundle: [] as number[], loader: [] as number[] };
 for (let i = 0; i < 5; i++) {

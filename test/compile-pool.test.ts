@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectNoteFiles } from '../src/ingest/collect-files.js';
 import { CompilePool } from '../src/ingest/compile-pool.js';
-import { compileWorkerEntry, LOADER_ENTRY } from '../src/ingest/compile-worker-entry.js';
+import { compileWorkerEntry, LOADER_ENTRY, workerBundle } from '../src/ingest/compile-worker-entry.js';
 import { ingestFiles, type IngestOptions } from '../src/ingest/ingest-files.js';
 import { openDatabase } from '../src/store/database.js';
 import { OPTIMIZE_AFTER } from '../src/store/bulk-load.js';
@@ -66,6 +66,35 @@ describe('the parse worker script', () => {
     const [bundled, loaded] = await Promise.all([compileWorkerEntry(), LOADER_ENTRY].map((script) => compileWith(script, join(course, 'ch2.md'))));
     expect((bundled as { compiled?: { rows: { concepts: unknown[] } } }).compiled?.rows.concepts.length).toBe(500 * 10);
     expect(bundled).toEqual(loaded);
+  });
+
+  it('is built once and reused while every file it was built from is unchanged; a changed one makes a new build', () => {
+    const cache = join(root, 'bundle-cache');
+    const bundle = workerBundle(cache);
+    const manifest = JSON.parse(readFileSync(join(cache, 'compile-worker.json'), 'utf8')) as { bundle: string; inputs: Record<string, string> };
+    expect(join(cache, manifest.bundle)).toBe(bundle);
+    // Built from the project's modules and the packages, all in the one file: a worker opens nothing else.
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['src/ingest/compile-worker.ts', 'src/notes/parse-note.ts']));
+    expect(Object.keys(manifest.inputs).some((path) => path.startsWith('node_modules/markdown-it/'))).toBe(true);
+    expect(readFileSync(bundle, 'utf8')).not.toMatch(/^import .* from "(markdown-it|yaml|zod|es-hangul)";$/m);
+
+    // Reused: the manifest is not rewritten.
+    const written = statSync(join(cache, 'compile-worker.json')).mtimeMs;
+    expect(workerBundle(cache)).toBe(bundle);
+    expect(statSync(join(cache, 'compile-worker.json')).mtimeMs).toBe(written);
+
+    // An input that no longer hashes as recorded (as after an edit): built again, and the manifest records it as it is.
+    manifest.inputs['src/notes/parse-note.ts'] = '0'.repeat(64);
+    writeFileSync(join(cache, 'compile-worker.json'), JSON.stringify(manifest));
+    expect(workerBundle(cache)).toBe(bundle); // same sources, same content, same name
+    const rebuilt = JSON.parse(readFileSync(join(cache, 'compile-worker.json'), 'utf8')) as typeof manifest;
+    expect(rebuilt.inputs['src/notes/parse-note.ts']).toMatch(/^[0-9a-f]{64}$/);
+    expect(rebuilt.inputs['src/notes/parse-note.ts']).not.toBe('0'.repeat(64));
+    // A missing bundle file is rebuilt too; no partial files are left behind.
+    rmSync(bundle);
+    expect(workerBundle(cache)).toBe(bundle);
+    expect(statSync(bundle).size).toBeGreaterThan(0);
+    expect(readdirSync(cache).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
 

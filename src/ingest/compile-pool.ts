@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { NoteFile } from './collect-files.js';
 import type { CompiledNote, NoteLocation } from './compile-note.js';
 import { compileWorkerEntry } from './compile-worker-entry.js';
-import { readReply, type CompileReply, type CompileRequest, type LoadResult } from './compile-protocol.js';
+import { readReply, type CompileReply, type CompileRequest } from './compile-protocol.js';
+import type { LoadedNote } from './load-note.js';
 
 /**
  * Parses notes in worker threads so a bulk ingest uses every core while the
@@ -13,7 +14,7 @@ import { readReply, type CompileReply, type CompileRequest, type LoadResult } fr
  */
 export class CompilePool {
   private readonly children: Worker[];
-  private readonly waiting = new Map<number, { bytes?: Buffer; resolve: (r: LoadResult) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { bytes?: Buffer; resolve: (r: LoadedNote) => void; reject: (e: Error) => void }>();
   private seq = 0;
 
   // One core stays with the main thread, which writes SQLite.
@@ -36,7 +37,7 @@ export class CompilePool {
   }
 
   /** Reads, hashes and, unless its hash is `knownHash`, compiles a note file. Rejects with the file error if it cannot be read. */
-  load(file: NoteFile, knownHash: string | null): Promise<LoadResult> {
+  load(file: NoteFile, knownHash: string | null): Promise<LoadedNote> {
     return this.send((seq) => ({ seq, location: { course: file.course, path: file.path }, file: file.file, knownHash }));
   }
 
@@ -44,7 +45,7 @@ export class CompilePool {
     for (const child of this.children) void child.terminate();
   }
 
-  private send(request: (seq: number) => CompileRequest, bytes?: Buffer): Promise<LoadResult> {
+  private send(request: (seq: number) => CompileRequest, bytes?: Buffer): Promise<LoadedNote> {
     const seq = this.seq++;
     const child = this.children[seq % this.children.length]!;
     return new Promise((resolve, reject) => {

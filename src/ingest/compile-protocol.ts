@@ -1,5 +1,6 @@
 import { NoteError } from '../notes/note-error.js';
 import type { CompiledNote, NoteLocation } from './compile-note.js';
+import type { LoadedNote } from './load-note.js';
 
 /**
  * What CompilePool and OffThreadCompiler send to compile-worker.ts: a note's
@@ -17,9 +18,6 @@ export type CompileReply =
   | { seq: number; unchanged: true }
   | { seq: number; error: { message: string; line: number | null; expected: boolean; code: string | null } };
 
-/** A file read by the worker: compiled, or the same bytes as the stored current revision. */
-export type LoadResult = { compiled: CompiledNote } | { unchanged: true };
-
 /**
  * The compiled note from a reply, or the error the worker hit (a NoteError
  * stays a NoteError, so callers answer 422 / "rejected" with its line; a
@@ -27,7 +25,7 @@ export type LoadResult = { compiled: CompiledNote } | { unchanged: true };
  * them: the worker does not send them back (SQLite must store the BLOB from
  * a Buffer, and cloning them costs time).
  */
-export function readReply(reply: CompileReply, bytes?: Buffer): LoadResult {
+export function readReply(reply: CompileReply, bytes?: Buffer): LoadedNote {
   if ('unchanged' in reply) return reply;
   if ('compiled' in reply) {
     const own = bytes ?? (reply.bytes && Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));

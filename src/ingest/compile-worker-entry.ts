@@ -1,43 +1,101 @@
-import { buildSync } from 'esbuild';
+import { buildSync, type Metafile } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SOURCE = fileURLToPath(new URL('./compile-worker.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Through the TypeScript loader: slower to start, and the fallback. */
 export const LOADER_ENTRY = new URL('./compile-worker.mjs', import.meta.url);
-// Inside the project's node_modules, so the bundle's imports of packages (markdown-it, yaml, …) resolve.
-const CACHE = fileURLToPath(new URL('../../node_modules/.cache/course-notes-api/', import.meta.url));
+const CACHE = join(ROOT, 'node_modules/.cache/course-notes-api/');
+/** In the cache folder: which bundle was built from which inputs (paths from ROOT, with each one's content hash). */
+const MANIFEST = 'compile-worker.json';
+// CommonJS packages in the bundle (yaml) call require('process'); an ES module has no require of its own.
+const REQUIRE = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+interface Manifest {
+  bundle: string;
+  inputs: Record<string, string>;
+}
 
 let entry: URL | undefined;
 
 /**
- * The script a parse worker runs: compile-worker.ts and the project modules it imports,
- * bundled into one JavaScript file by esbuild (packages stay imports).
+ * The script a parse worker runs: compile-worker.ts with everything it imports, the project's
+ * modules and the packages (markdown-it, yaml, zod, es-hangul), bundled into one JavaScript file
+ * by esbuild.
  *
- * Why: through the TypeScript loader (tsx), which Node 20 runs on a thread of its own, a worker
- * spends ~360 ms loading before its first note, one loader round trip per module; from the
- * bundle, ~150 ms. A bulk ingest's writer waits out that start, and an HTTP write's first parse.
- * Built from the current sources once per process (~10 ms), so it is never stale; named by its
- * content, so processes starting together write the same file. If bundling fails, the worker
- * goes through the loader as before.
+ * Why: a bulk ingest's writer waits out a worker's start, and so does an HTTP write's first
+ * parse. Through the TypeScript loader (tsx), which Node 20 runs on a thread of its own, a worker
+ * spent ~360 ms loading, one loader round trip per module; from a bundle of the project's modules
+ * that still imported the packages, ~140 ms, most of it opening the packages' ~250 files; from
+ * one file, ~85 ms (bench/ingest.ts prints the comparison).
+ *
+ * The bundle is reused while every input file still hashes as the manifest says (~5 ms to check,
+ * against ~100 ms to build), so it is never stale; it is named by its content, so processes
+ * starting together write the same file. If bundling fails, the worker goes through the loader.
  */
 export function compileWorkerEntry(): URL {
   if (entry) return entry;
   try {
-    const { outputFiles } = buildSync({ entryPoints: [SOURCE], bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, logLevel: 'silent' });
-    const code = outputFiles[0]!.contents;
-    const file = `${CACHE}compile-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
-    if (!existsSync(file)) {
-      mkdirSync(CACHE, { recursive: true });
-      // Written aside and renamed: a worker never loads a half-written file.
-      const partial = `${file}.${process.pid}.tmp`;
-      writeFileSync(partial, code);
-      renameSync(partial, file);
-    }
-    entry = pathToFileURL(file);
+    entry = pathToFileURL(workerBundle(CACHE));
   } catch {
     entry = LOADER_ENTRY;
   }
   return entry;
+}
+
+/** The bundle's path in `cache`: the one there if still current, else a new build. */
+export function workerBundle(cache: string): string {
+  return join(cache, reusableBundle(cache) ?? buildBundle(cache));
+}
+
+function hashFile(path: string): string {
+  return createHash('sha256').update(readFileSync(join(ROOT, path))).digest('hex');
+}
+
+/** The cached bundle's file name, if it exists and was built from the files as they are now. */
+function reusableBundle(cache: string): string | null {
+  try {
+    const manifest = JSON.parse(readFileSync(join(cache, MANIFEST), 'utf8')) as Manifest;
+    if (!existsSync(join(cache, manifest.bundle))) return null;
+    for (const [path, hash] of Object.entries(manifest.inputs)) if (hashFile(path) !== hash) return null;
+    return manifest.bundle;
+  } catch {
+    return null;
+  }
+}
+
+/** Builds the bundle from the current files, writes it and, when safe, the manifest; returns its file name. */
+function buildBundle(cache: string): string {
+  const started = Date.now();
+  const { outputFiles, metafile } = buildSync({
+    entryPoints: [SOURCE],
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    banner: { js: REQUIRE },
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = outputFiles[0]!.contents;
+  const bundle = `compile-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
+  mkdirSync(cache, { recursive: true });
+  if (!existsSync(join(cache, bundle))) writeAside(join(cache, bundle), code);
+  const inputs = Object.keys((metafile as Metafile).inputs);
+  // A file saved while esbuild ran may be newer than what it bundled: then no manifest, and the next start builds again.
+  if (inputs.every((path) => statSync(join(ROOT, path)).mtimeMs < started)) {
+    writeAside(join(cache, MANIFEST), JSON.stringify({ bundle, inputs: Object.fromEntries(inputs.map((path) => [path, hashFile(path)])) } satisfies Manifest));
+  }
+  return bundle;
+}
+
+/** Written aside and renamed: a worker or another process never reads a half-written file. */
+function writeAside(file: string, contents: string | Uint8Array): void {
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, contents);
+  renameSync(partial, file);
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { NoteError } from '../notes/note-error.js';
-import { compileNote, hashNote } from './compile-note.js';
+import { compileNote } from './compile-note.js';
 import type { CompileReply, CompileRequest } from './compile-protocol.js';
+import { loadNote } from './load-note.js';
 
 // Worker thread of CompilePool and OffThreadCompiler: compiles the notes it is sent, off the event loop.
 
@@ -22,15 +22,14 @@ parentPort!.on('message', (request: CompileRequest) => {
 
 /** Reads and hashes a file here, so the main thread (the SQLite writer) does neither. */
 function load(request: Extract<CompileRequest, { file: string }>): void {
-  const read = readFileSync(request.file);
-  const hash = hashNote(read);
-  if (hash === request.knownHash) {
+  const loaded = loadNote(request.location, request.file, request.knownHash);
+  if ('unchanged' in loaded) {
     parentPort!.postMessage({ seq: request.seq, unchanged: true } satisfies CompileReply);
     return;
   }
+  const { bytes: read, ...compiled } = loaded.compiled;
   // A small file's Buffer is a slice of a shared pool, which must not be transferred: copy it out first.
   const bytes = read.byteLength === read.buffer.byteLength ? read : new Uint8Array(read);
-  const { note: _parse, bytes: _bytes, ...compiled } = compileNote(request.location, bytes, hash);
   parentPort!.postMessage({ seq: request.seq, compiled, bytes } satisfies CompileReply, [bytes.buffer as ArrayBuffer]);
 }
 

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { documentId } from '../notes/ids.js';
 import { NoteError } from '../notes/note-error.js';
 import { beginBulkLoad } from '../store/bulk-load.js';
 import type { DocumentWriter } from '../store/document-writer.js';
 import type { NoteFile } from './collect-files.js';
-import { compileNote, hashNote, type CompiledNote } from './compile-note.js';
+import type { CompiledNote } from './compile-note.js';
 import type { CompilePool } from './compile-pool.js';
+import { loadNote } from './load-note.js';
 
 export type IngestOutcome =
   | { file: NoteFile; status: 'added' | 'updated' | 'unchanged' | 'restored'; documentId: string; revision: number }
@@ -77,9 +77,8 @@ function start(writer: DocumentWriter, file: NoteFile, pool: CompilePool | undef
   const loaded: Promise<Loaded> = pool
     ? pool.load(file, known?.hash ?? null).then((result) => ('compiled' in result ? { file, compiled: result.compiled } : unchanged()))
     : Promise.resolve().then(() => {
-        const bytes = readFileSync(file.file);
-        const hash = hashNote(bytes);
-        return hash === known?.hash ? unchanged() : { file, compiled: compileNote(file, bytes, hash) };
+        const result = loadNote(file, file.file, known?.hash ?? null);
+        return 'compiled' in result ? { file, compiled: result.compiled } : unchanged();
       });
   // Awaited in order later; a rejection becomes the file's outcome (or, if unexpected, the generator's error).
   return loaded.catch((error: unknown) => rejection(file, error));
