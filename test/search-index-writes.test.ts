@@ -42,6 +42,10 @@ describe('the search index written with the items', () => {
     writer.save(other);
     writer.save(v2);
     writer.save(note('c', 'b.md', '---\nchapter: 3\n---\n# DNS 캐시\n- 캐시는 응답을 재사용한다\n'));
+    // Text outside the tokenizer's fast path (Han, kana, accents, emoji, leftover jamo), then edited away:
+    // its rows are deleted with the values they were indexed with, recomputed from the stored text.
+    writer.save(note('c', 'd.md', '---\nchapter: 4\n---\n# 網路 ネットワーク\n- café **naïve** Ωmega ㅋㅋ 😀 소켓\n'));
+    writer.save(note('c', 'd.md', '---\nchapter: 4\n---\n# 網路\n- 소켓\n'));
     writer.delete(v2.documentId);
     expect(postings(db)).toEqual(rebuilt(db));
     db.close();

@@ -3,7 +3,7 @@ import { PARSER_VERSION } from '../ingest/compile-note.js';
 import type { Db } from './database.js';
 import { refreshChapters } from './chapter-refresh.js';
 import { addedItems, deleteItems, diffItems, insertItems, itemBase, itemCounts, readItemFingerprints, type ItemDiff } from './item-rows.js';
-import { scopeToken, SearchRows, writeSearchRows, type IndexedCounts } from './search-index.js';
+import { indexedRows, scopeToken, SearchRows, writeSearchRows, type IndexedRows } from './search-index.js';
 import { noteWrite } from './write-generation.js';
 
 export type WriteStatus = 'added' | 'unchanged' | 'updated' | 'restored';
@@ -27,13 +27,7 @@ interface CurrentRow {
   course: string;
   chapter: string;
   deleted_at: string | null;
-  topics: number;
-  concepts: number;
-  terms: number;
-  figures: number;
 }
-
-const NOTHING_INDEXED: IndexedCounts = { topic: 0, concept: 0, term: 0, figure: 0 };
 
 /**
  * Writes documents: each new revision, its items and the chapter summaries
@@ -49,8 +43,7 @@ export class DocumentWriter {
   private readonly markDeleted;
 
   constructor(readonly db: Db) {
-    this.current = db.prepare<[string], CurrentRow>(`SELECT seq, hash, parser_version, current_revision, course, chapter, deleted_at,
-      topic_count AS topics, concept_count AS concepts, term_count AS terms, figure_count AS figures FROM documents WHERE id = ?`);
+    this.current = db.prepare<[string], CurrentRow>('SELECT seq, hash, parser_version, current_revision, course, chapter, deleted_at FROM documents WHERE id = ?');
     // A new document takes the next number: its items' keys then append to every item table.
     this.insertDocument = db.prepare(`INSERT INTO documents
       (id, seq, course, path, chapter, title, sort_order, current_revision, hash, parser_version, created_at, updated_at,
@@ -127,7 +120,7 @@ export class DocumentWriter {
         const base = itemBase(row.seq);
         const changes = diffItems(readItemFingerprints(this.db, base), new Map());
         const staged = new Staged();
-        staged.search.stage(base, indexedCounts(row), null, '');
+        staged.search.stage(base, indexedRows(this.db, base, row.course, row.chapter), null);
         staged.touch(row.course, row.chapter);
         deleteItems(this.db, base);
         const now = new Date().toISOString();
@@ -168,9 +161,12 @@ export class DocumentWriter {
     };
     let base: number;
     let before = new Map<string, string>();
+    let indexed: IndexedRows | null = null;
     if (row) {
       base = itemBase(row.seq);
       if (diff) before = readItemFingerprints(this.db, base);
+      // The search rows of its items as they are (a deleted document has none left), to delete them by.
+      indexed = indexedRows(this.db, base, row.course, row.chapter);
       deleteItems(this.db, base);
       this.updateDocument.run(params);
     } else {
@@ -180,8 +176,7 @@ export class DocumentWriter {
       this.insertRevision.run(documentId, revision, compiled.hash, compiled.bytes, compiled.chapter, compiled.declaredTitle, compiled.meta, now);
     }
     insertItems(this.db, base, rows);
-    const scope = scopeToken(compiled.course, compiled.chapter);
-    staged.search.stage(base, row ? indexedCounts(row) : NOTHING_INDEXED, rows.fts, scope);
+    staged.search.stage(base, indexed, { pairs: rows.fts, scope: scopeToken(compiled.course, compiled.chapter) });
     if (row) staged.touch(row.course, row.chapter); // the one it leaves, if it moves
     staged.touch(compiled.course, compiled.chapter);
     const status: WriteStatus = !row ? 'added' : row.deleted_at ? 'restored' : 'updated';
@@ -217,11 +212,6 @@ class Staged {
     for (const { course, chapter } of this.chapters.values()) byCourse.set(course, [...(byCourse.get(course) ?? []), chapter]);
     for (const [course, chapters] of byCourse) refreshChapters(db, course, chapters, now);
   }
-}
-
-/** The search rows a stored document owns: one per item of each searchable kind. */
-function indexedCounts(row: CurrentRow): IndexedCounts {
-  return { topic: row.topics, concept: row.concepts, term: row.terms, figure: row.figures };
 }
 
 function emptyDiff(): ItemDiff {

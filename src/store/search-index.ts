@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import { choseongWords, fastIndexText } from '../search/index-text.js';
+import { indexPairs } from '../search/index-text.js';
 import { FIELD_MARK } from '../search/tokenize.js';
 import type { Db } from './database.js';
 import { DOCUMENT_SPAN, itemBase } from './item-rows.js';
@@ -52,19 +52,21 @@ export function scopeToken(course: string, chapter: string): string {
   return FIELD_MARK + 's' + createHash('sha256').update(JSON.stringify([course, chapter])).digest('hex').slice(0, 16);
 }
 
-/** How many search rows of each kind a document has in the index (its item counts). */
-export type IndexedCounts = Record<SearchType, number>;
-
 /** A document's FTS column values per kind, as [text, choseong] pairs in item order (ItemRows.fts). */
 export type SearchPairs = Record<SearchType, string[]>;
 
+/** What the index holds for a document: its rows' values, needed to delete them (see SearchRows). */
+export interface IndexedRows {
+  pairs: SearchPairs;
+  scope: string;
+}
+
 interface StagedDocument {
   base: number;
-  /** What the index held for the document before this transaction. */
-  indexed: IndexedCounts;
+  /** What the index held for the document before this transaction; null: nothing. */
+  indexed: IndexedRows | null;
   /** Its rows now; null when it is removed. */
-  pairs: SearchPairs | null;
-  scope: string;
+  rows: IndexedRows | null;
 }
 
 /**
@@ -81,18 +83,18 @@ export class SearchRows {
   private readonly documents = new Map<number, StagedDocument>();
 
   /**
-   * A document's rows become `pairs` (null: none). `indexed` is what the
-   * index holds for it now; staged twice in one transaction, the first
-   * staging's `indexed` stands, since nothing was written in between.
+   * A document's rows become `rows` (null: none). `indexed` is what the index
+   * holds for it now (indexedRows); staged twice in one transaction, the
+   * first staging's `indexed` stands, since nothing was written in between.
    */
-  stage(base: number, indexed: IndexedCounts, pairs: SearchPairs | null, scope: string): void {
+  stage(base: number, indexed: IndexedRows | null, rows: IndexedRows | null): void {
     const known = this.documents.get(base);
-    this.documents.set(base, { base, indexed: known?.indexed ?? indexed, pairs, scope });
+    this.documents.set(base, { base, indexed: known ? known.indexed : indexed, rows });
   }
 
   /** Takes over the changes of a note written after these (its savepoint released). */
   merge(later: SearchRows): void {
-    for (const d of later.documents.values()) this.stage(d.base, d.indexed, d.pairs, d.scope);
+    for (const d of later.documents.values()) this.stage(d.base, d.indexed, d.rows);
   }
 
   /** Staged documents in key order. */
@@ -107,7 +109,7 @@ export class SearchRows {
 
 interface Statements {
   insertFts: Statement<[number, string, string, string]>;
-  deleteFts: Statement<[number]>;
+  deleteFts: Statement<[number, string, string, string]>;
   document: Statement<[string], { seq: number; course: string; chapter: string }>;
   items: Array<[type: SearchType, Statement<[number, number], string>]>;
 }
@@ -119,7 +121,8 @@ function statements(db: Db): Statements {
   if (!s) {
     s = {
       insertFts: db.prepare('INSERT INTO search_fts (rowid, text, choseong, scope) VALUES (?, ?, ?, ?)'),
-      deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+      // The index keeps no copy of its rows and no per-row sizes (migrations/008): FTS5 deletes a row's tokens as told.
+      deleteFts: db.prepare("INSERT INTO search_fts (search_fts, rowid, text, choseong, scope) VALUES ('delete', ?, ?, ?, ?)"),
       document: db.prepare('SELECT seq, course, chapter FROM documents WHERE id = ?'),
       items: SEARCH_TYPES.map((type) => {
         const { table, text } = SEARCH_SOURCE[type];
@@ -138,22 +141,37 @@ function statements(db: Db): Statements {
 export function writeSearchRows(db: Db, rows: SearchRows): void {
   const s = statements(db);
   const documents = rows.staged();
-  for (const type of SEARCH_TYPES_BY_ROWID) {
-    const offset = ROWID_RANGE[type][0];
-    for (const d of documents) for (let i = 0; i < d.indexed[type]; i++) s.deleteFts.run(offset + d.base + i);
-  }
-  for (const type of SEARCH_TYPES_BY_ROWID) {
-    const offset = ROWID_RANGE[type][0];
-    for (const d of documents) {
-      const pairs = d.pairs?.[type];
-      if (!pairs) continue;
-      for (let k = 0, rowid = offset + d.base; k < pairs.length; k += 2, rowid++) s.insertFts.run(rowid, pairs[k]!, pairs[k + 1]!, d.scope);
+  const each = (pick: (d: StagedDocument) => IndexedRows | null, statement: Statement<[number, string, string, string]>) => {
+    for (const type of SEARCH_TYPES_BY_ROWID) {
+      const offset = ROWID_RANGE[type][0];
+      for (const d of documents) {
+        const values = pick(d);
+        if (!values) continue;
+        const pairs = values.pairs[type];
+        for (let k = 0, rowid = offset + d.base; k < pairs.length; k += 2, rowid++) statement.run(rowid, pairs[k]!, pairs[k + 1]!, values.scope);
+      }
     }
-  }
+  };
+  each((d) => d.indexed, s.deleteFts);
+  each((d) => d.rows, s.insertFts);
   rows.clear();
 }
 
 const SEARCH_TYPES_BY_ROWID = [...SEARCH_TYPES].sort((a, b) => ROWID_RANGE[a][0] - ROWID_RANGE[b][0]);
+
+/**
+ * What the index holds for the document whose items start at key `base`, in
+ * (course, chapter): the values its rows were inserted with, computed again
+ * from the items' stored text, as FTS5 needs them to delete the rows. The same
+ * functions made them (the writer's come from prepareRows, which calls
+ * indexPairs; test/search-index-writes.test.ts checks a rewrite leaves the
+ * index as a fresh load would). Read before the items are deleted.
+ */
+export function indexedRows(db: Db, base: number, course: string, chapter: string): IndexedRows {
+  const pairs = {} as SearchPairs;
+  for (const [type, items] of statements(db).items) pairs[type] = indexPairs(items.all(base, base + DOCUMENT_SPAN - 1));
+  return { pairs, scope: scopeToken(course, chapter) };
+}
 
 /**
  * Indexes a document from the item tables it was written to (the keys are
@@ -161,14 +179,11 @@ const SEARCH_TYPES_BY_ROWID = [...SEARCH_TYPES].sort((a, b) => ROWID_RANGE[a][0]
  * (SearchRows). For rebuilding an index and for bench/search.ts.
  */
 export function indexDocument(db: Db, documentId: string): void {
-  const s = statements(db);
-  const document = s.document.get(documentId);
+  const document = statements(db).document.get(documentId);
   if (!document) throw new Error(`no document ${documentId}`);
   const base = itemBase(document.seq);
-  const pairs = {} as SearchPairs;
-  for (const [type, items] of s.items) pairs[type] = items.all(base, base + DOCUMENT_SPAN - 1).flatMap((text) => [fastIndexText(text), choseongWords(text)]);
   const rows = new SearchRows();
-  rows.stage(base, { topic: 0, concept: 0, term: 0, figure: 0 }, pairs, scopeToken(document.course, document.chapter));
+  rows.stage(base, null, indexedRows(db, base, document.course, document.chapter));
   writeSearchRows(db, rows);
 }
 
