@@ -77,9 +77,12 @@ describe('the search index written with the items', () => {
     expect(terms.every((t) => t.startsWith('소'))).toBe(true);
     expect(reader.termsStartingWith('소', terms.length)).toEqual(terms);
     expect(reader.termsStartingWith('소', terms.length - 1)).toBeNull();
-    // Initials are marked terms, apart from the text's.
-    expect(reader.termsStartingWith('·ㅅㅋ', 100)).toContain('·ㅅㅋㅇ');
+    // Initials are not index terms (migrations/009): the Hangul tokens are listed by their initials instead.
+    expect(reader.termsStartingWith('\u00b7ㅅ', 100)).toEqual([]);
     expect(reader.termsStartingWith('ㅅㅋ', 100)).toEqual([]);
+    expect(reader.termsWithInitials('ㅅㅋ', 100)).toEqual({ terms: expect.arrayContaining(['소켓']), more: false });
+    expect(reader.termsWithInitials('ㅅ', 100).terms).toEqual(expect.arrayContaining(['소켓', '세스']));
+    expect(reader.termsWithInitials('ㅅ', 1)).toEqual({ terms: [expect.any(String)], more: true });
     db.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuery, expandPrefix, MAX_QUERY_LENGTH, stripParticle, type BuiltQuery } from '../src/search/query.js';
+import { buildQuery, expandPrefix, initialsMatch, MAX_QUERY_LENGTH, stripParticle, type BuiltQuery } from '../src/search/query.js';
 
 function built(q: string): BuiltQuery {
   const result = buildQuery(q);
@@ -59,12 +59,35 @@ describe('buildQuery', () => {
     expect(expandPrefix(q.strict, '망', [])).toBe(q.strict);
   });
 
-  it('turns initial consonants into prefixes of marked choseong tokens', () => {
+  it('turns words of initial consonants into marked placeholders, each a word a row must hold', () => {
     const q = built('ㄹㅋ ㄷㅇㅅ');
     expect(q.kind).toBe('choseong');
     expect(q.strict).toBe('"·ㄹㅋ"* AND "·ㄷㅇㅅ"*');
     expect(q.loose).toBe('"·ㄹㅋ"* OR "·ㄷㅇㅅ"*');
     expect(q.prefixes).toEqual(['·ㄹㅋ', '·ㄷㅇㅅ']);
+    expect(q.initials).toEqual(['ㄹㅋ', 'ㄷㅇㅅ']);
+    expect(built('소켓 ㅋㅋ').initials).toEqual([]);
+  });
+
+  it('stands a word of initials for the bigrams with each adjacent pair of its initials', () => {
+    const table: Record<string, string[]> = { ㄷㅇ: ['도우', '디온'], ㅇㅅ: ['안성', '이사', '우선'], ㅅㅋ: ['소켓'], ㅅ: ['사', '소켓', '스'] };
+    const asked: string[] = [];
+    const lookup = (key: string, cap: number) => {
+      asked.push(key);
+      const terms = table[key] ?? [];
+      return { terms: terms.slice(0, cap), more: terms.length > cap };
+    };
+    // Smallest group first; both fit in the cap.
+    expect(initialsMatch('ㄷㅇㅅ', lookup, 10)).toBe('("도우" OR "디온") AND ("안성" OR "이사" OR "우선")');
+    expect(asked).toEqual(['ㄷㅇ', 'ㅇㅅ']);
+    // Past the cap, the larger group is left out (candidates are checked against the whole word).
+    expect(initialsMatch('ㄷㅇㅅ', lookup, 4)).toBe('("도우" OR "디온")');
+    // A group over the cap on its own: its first terms stand for it.
+    expect(initialsMatch('ㅇㅅ', lookup, 2)).toBe('("안성" OR "이사")');
+    // One initial: every token starting with such a syllable.
+    expect(initialsMatch('ㅅ', lookup, 10)).toBe('("사" OR "소켓" OR "스")');
+    // A pair no bigram has: no row can match.
+    expect(initialsMatch('ㅅㅋㅎ', lookup, 10)).toBeNull();
   });
 
   it('offers the Hangul reading of text typed in the wrong keyboard mode', () => {
@@ -81,7 +104,7 @@ describe('buildQuery', () => {
     expect(q.strict).toBe('"a" AND "or" AND "b" AND "near" AND "c" AND "col" AND "d" AND "e" AND "f" AND "g" AND "h" AND "i"');
   });
 
-  it('never matches a choseong or scope token from text, nor text tokens from initials', () => {
+  it('never matches a scope token from text, nor text tokens from initials', () => {
     // The mark is punctuation, so typing it does not make a marked token.
     expect(built('·s0123456789abcdef').strict).toBe('"s0123456789abcdef"');
     expect(built('ㅋㅋ').strict).toBe('"·ㅋㅋ"*');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText, toNfc } from '../src/search/normalize.js';
-import { choseongIndexText, indexText, tokenize } from '../src/search/tokenize.js';
+import { choseongTokens, indexText, tokenize } from '../src/search/tokenize.js';
 import { choseongOf, qwertyToHangul } from '../src/search/hangul-input.js';
 
 const terms = (text: string) => tokenize(text).map((t) => t.term);
@@ -85,9 +85,12 @@ describe('normalizeText', () => {
   });
 });
 
-describe('choseong index', () => {
-  it('indexes initial-consonant bigrams of each Hangul word', () => {
-    expect(choseongIndexText('소켓은 IP주소')).toBe('·ㅅㅋㅇ ·ㅈㅅ');
+describe('choseong words', () => {
+  it('are the initial consonants of each Hangul word, where it stands', () => {
+    expect(choseongTokens('소켓은 IP주소')).toEqual([
+      { term: 'ㅅㅋㅇ', start: 0, end: 3 },
+      { term: 'ㅈㅅ', start: 6, end: 8 },
+    ]);
     expect(choseongOf('소켓')).toBe('ㅅㅋ');
     expect(choseongOf('ㅅㅋ')).toBe('');
   });

@@ -4,7 +4,6 @@ import { contentHash, documentId } from '../src/notes/ids.js';
 import { rederiveStale } from '../src/ingest/rederive.js';
 import type { Db } from '../src/store/database.js';
 import { listMigrations, migrate } from '../src/store/migrate.js';
-import { DocumentWriter } from '../src/store/document-writer.js';
 import { note, SEED_COURSE, SEED_PATH, seedBytes, seededDb } from './helpers.js';
 
 // A database written before migration 005 (items keyed by document ranges)
@@ -23,7 +22,22 @@ function snapshot(db: Db) {
     terms: all('SELECT concept_id, term FROM terms ORDER BY seq'),
     figures: all('SELECT id, concept_id, target FROM figures ORDER BY seq'),
     postings: all('SELECT term, col, offset FROM temp.postings ORDER BY doc, col, offset'),
+    initials: all('SELECT initials, term FROM search_initials ORDER BY initials, term'),
   };
+}
+
+/** A current document and its one revision as an older version stored them (parser_version 1). */
+function storedNote(db: Database.Database, course: string, path: string, bytes: Buffer, chapter: string): void {
+  const now = new Date().toISOString();
+  const hash = contentHash(bytes);
+  const id = documentId(course, path);
+  db.prepare(`INSERT INTO documents (id, course, path, chapter, title, sort_order, current_revision, hash, parser_version, created_at, updated_at)
+    VALUES (?, ?, ?, ?, NULL, NULL, 1, ?, 1, ?, ?)`).run(id, course, path, chapter, hash, now, now);
+  // From migration 005 on, a document has a number, as the writer gave it.
+  const numbered = (db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).some((c) => c.name === 'seq');
+  if (numbered) db.prepare('UPDATE documents SET seq = rowid WHERE id = ?').run(id);
+  db.prepare(`INSERT INTO revisions (document_id, revision, hash, source, chapter, title, meta, created_at) VALUES (?, 1, ?, ?, ?, NULL, '{}', ?)`)
+    .run(id, hash, bytes, chapter, now);
 }
 
 describe('upgrading a database from before item key ranges', () => {
@@ -31,13 +45,8 @@ describe('upgrading a database from before item key ranges', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, listMigrations().filter((m) => m.version <= 4));
-    const bytes = seedBytes();
+    storedNote(db, SEED_COURSE, SEED_PATH, seedBytes(), '2');
     const id = documentId(SEED_COURSE, SEED_PATH);
-    const now = new Date().toISOString();
-    db.prepare(`INSERT INTO documents (id, course, path, chapter, title, sort_order, current_revision, hash, parser_version, created_at, updated_at)
-      VALUES (?, ?, ?, '2', NULL, NULL, 1, ?, 1, ?, ?)`).run(id, SEED_COURSE, SEED_PATH, contentHash(bytes), now, now);
-    db.prepare(`INSERT INTO revisions (document_id, revision, hash, source, chapter, title, meta, created_at) VALUES (?, 1, ?, ?, '2', NULL, '{}', ?)`)
-      .run(id, contentHash(bytes), bytes, now);
     // Rows in the old layout, which the upgrade must not leave behind.
     db.prepare(`INSERT INTO topics VALUES ('t_stale', ?, NULL, 1, 'stale', NULL, '# stale', 0, 1, '[[1,1]]')`).run(id);
     db.prepare(`INSERT INTO search_fts (rowid, text, choseong, scope) VALUES (1, 'stale', '', 'x')`).run();
@@ -54,16 +63,17 @@ describe('upgrading a database from before item key ranges', () => {
   });
 });
 
-describe('upgrading a search index that kept token positions (before migration 007)', () => {
+describe('upgrading a search index from before migration 009 (token positions, row sizes, tokens of initials)', () => {
   it('re-indexes every note, leaving the rows a fresh load leaves', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, listMigrations().filter((m) => m.version <= 6));
-    const writer = new DocumentWriter(db);
     const other = '---\nchapter: 1\n---\n# 소켓\n- **소켓**은 문이다\n';
-    writer.save(note(SEED_COURSE, SEED_PATH, seedBytes().toString('utf8')));
-    writer.save(note('other', 'ch1.md', other));
-    expect(db.prepare('SELECT count(*) FROM search_fts_docsize').pluck().get()).toBeGreaterThan(29);
+    storedNote(db, SEED_COURSE, SEED_PATH, seedBytes(), '2');
+    storedNote(db, 'other', 'ch1.md', Buffer.from(other), '1');
+    // Index rows as those versions wrote them, which the upgrade must not leave behind.
+    db.prepare(`INSERT INTO search_fts (rowid, text, choseong, scope) VALUES (1, 'stale 소켓', '·ㅅㅋ', 'x')`).run();
+    expect(db.prepare('SELECT count(*) FROM search_fts_docsize').pluck().get()).toBe(1);
 
     migrate(db);
     expect(rederiveStale(db, quiet)).toBe(2);
@@ -72,5 +82,7 @@ describe('upgrading a search index that kept token positions (before migration 0
     fresh.writer.save(note('other', 'ch1.md', other));
     expect(snapshot(db)).toEqual(snapshot(fresh.db));
     expect(db.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"소켓"'`).pluck().get()).toBeGreaterThan(2);
+    expect(db.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"stale"'`).pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM search_initials WHERE initials = 'ㅅㅋ'").pluck().get()).toBeGreaterThan(0);
   });
 });

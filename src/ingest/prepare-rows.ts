@@ -1,10 +1,11 @@
 import type { ParsedNote } from '../notes/model.js';
-import { indexPairs } from '../search/index-text.js';
+import { HangulGrams, indexTexts } from '../search/index-text.js';
 
 /**
  * A note's items as the store writes them: per table, the column values of
  * every row laid end to end in one flat array (COLUMNS says which, in order),
- * and per searchable kind the FTS column values as [text, choseong] pairs.
+ * per searchable kind each item's FTS text value, and the codes of the note's
+ * Hangul tokens (for initial-consonant search: search-index.ts).
  *
  * Why flat arrays of strings and numbers: a CompilePool worker computes them
  * next to the parse and posts them to the main thread, the single SQLite
@@ -19,6 +20,8 @@ export interface ItemRows {
   blocks: Cell[];
   figures: Cell[];
   fts: { topic: string[]; concept: string[]; term: string[]; figure: string[] };
+  /** HangulGrams codes: every Hangul token in `fts`, nearly without repeats. */
+  grams: number[];
 }
 
 export type Cell = string | number | null;
@@ -47,6 +50,7 @@ export function prepareRows(note: ParsedNote): ItemRows {
     blocks: [],
     figures: [],
     fts: { topic: [], concept: [], term: [], figure: [] },
+    grams: [],
   };
   const terms: string[] = [];
   for (const t of note.topics) {
@@ -67,11 +71,13 @@ export function prepareRows(note: ParsedNote): ItemRows {
   for (const f of note.figures) {
     rows.figures.push(f.id, f.topicId, f.conceptId, f.blockId, f.kind, f.target, f.label, f.position, f.line);
   }
-  // Each kind's FTS values in one pass (indexPairs builds them as one string: cheapest for many short ones).
-  rows.fts.topic = indexPairs(note.topics.map((t) => t.title));
-  rows.fts.concept = indexPairs(note.concepts.map((c) => c.text));
-  rows.fts.term = indexPairs(terms);
+  // Each kind's FTS values in one pass (indexTexts builds them as one string: cheapest for many short ones).
+  const grams = new HangulGrams();
+  rows.fts.topic = indexTexts(note.topics.map((t) => t.title), grams);
+  rows.fts.concept = indexTexts(note.concepts.map((c) => c.text), grams);
+  rows.fts.term = indexTexts(terms, grams);
   // What search_fts indexes for a figure, as SEARCH_SOURCE says: coalesce(label, target).
-  rows.fts.figure = indexPairs(note.figures.map((f) => f.label ?? f.target));
+  rows.fts.figure = indexTexts(note.figures.map((f) => f.label ?? f.target), grams);
+  rows.grams = grams.codes;
   return rows;
 }

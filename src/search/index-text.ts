@@ -1,30 +1,29 @@
-// Fast paths for the two FTS column values, used by the index writer.
-// tokenize.ts is the reference (and what highlighting uses); these produce
+// Fast path for the FTS text column's value, used by the index writer.
+// tokenize.ts is the reference (and what highlighting uses); this produces
 // the same text without building Token objects, testing a Unicode regex per
 // character or normalising, because ingest speed is a target (≥ 10 MB/s of
 // notes) and the reference spends ~18 µs on a 50-syllable concept.
 // test/search-index-text.test.ts checks they agree on arbitrary input.
 //
 // One pass per text writes char codes into a shared buffer that becomes a
-// string once (per text, or per batch of texts in indexPairs). The pass only
+// string once (per text, or per batch of texts in indexTexts). The pass only
 // knows Hangul syllables, ASCII and NFC-inert separator symbols: a string of
 // those is already NFC (nothing in it composes) and controls only separate
 // words, as toNfc's spaces do. Any other character hands the whole text to
-// the reference.
-import { CHOSEONG, FINAL, KIND, SEPARATOR, WORD } from './index-chars.js';
-import { choseongIndexText as referenceChoseong, FIELD_MARK, indexText as referenceIndexText } from './tokenize.js';
+// the reference. On the way it notes the Hangul tokens it writes (HangulGrams),
+// which initial-consonant search looks up by their initials (search-index.ts).
+import { FINAL, KIND, SEPARATOR, WORD } from './index-chars.js';
+import { indexText as referenceIndexText } from './tokenize.js';
 
 const SPACE = 0x20;
-const MARK = FIELD_MARK.charCodeAt(0);
-// Ends each text's two values in an indexPairs batch; neither value can contain it.
+// Ends each text's value in an indexTexts batch; no value can contain it.
 const END = 0;
 
-// Scratch buffers, kept between calls up to KEEP code units (a huge note's grown ones are let go).
+// Scratch buffer, kept between calls up to KEEP code units (a huge note's grown one is let go).
 const KEEP = 1 << 18;
 let out: Uint16Array = new Uint16Array(1 << 14);
 // The same memory as bytes: Buffer's utf16le toString makes a string of it several times faster than TextDecoder.
 let outBytes: Buffer = Buffer.from(out.buffer);
-let initials = new Uint16Array(1 << 12);
 
 function setOut(buffer: Uint16Array): void {
   out = buffer;
@@ -40,33 +39,66 @@ function reserve(used: number, more: number): void {
 
 function shrink(): void {
   if (out.length > KEEP) setOut(new Uint16Array(KEEP));
-  if (initials.length > KEEP) initials = new Uint16Array(KEEP);
 }
 
-// Where writePair put the END between the two values.
-let middle = 0;
+const isSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3;
 
 /**
- * Appends `text`'s index value, END, its choseong value and END to `out` at
- * `at`; returns the new end, or -1 when `text` needs the reference.
+ * The distinct Hangul tokens of what was indexed, as codes: a bigram's two
+ * syllables `first << 16 | second`, a one-syllable token's `first << 16`
+ * (gramCode). Repeats are mostly dropped on the way (a small direct-mapped
+ * table: ~3 ns a token, where a Set cost ~25); what slips through is dropped
+ * by the store.
  */
-function writePair(text: string, at: number): number {
+export class HangulGrams {
+  private readonly recent = new Uint32Array(4096);
+  readonly codes: number[] = [];
+
+  add(code: number): void {
+    const slot = (code ^ (code >>> 13)) & 4095;
+    if (this.recent[slot] === code) return;
+    this.recent[slot] = code;
+    this.codes.push(code);
+  }
+
+  /** The Hangul tokens of an index value (a text the fast path could not take). */
+  addValue(value: string): void {
+    for (const token of value.split(' ')) {
+      const a = token.charCodeAt(0);
+      if (!isSyllable(a)) continue;
+      if (token.length === 1) this.add(gramCode(a, 0));
+      else if (token.length === 2 && isSyllable(token.charCodeAt(1))) this.add(gramCode(a, token.charCodeAt(1)));
+    }
+  }
+}
+
+/** A Hangul token's code (see HangulGrams); `second` 0 for one syllable. */
+export function gramCode(first: number, second: number): number {
+  return ((first << 16) | second) >>> 0;
+}
+
+/** The token a code stands for. */
+export function gramToken(code: number): string {
+  const second = code & 0xffff;
+  return second ? String.fromCharCode(code >>> 16, second) : String.fromCharCode(code >>> 16);
+}
+
+/**
+ * Appends `text`'s index value and END to `out` at `at`; returns the new end,
+ * or -1 when `text` needs the reference.
+ */
+function writeText(text: string, at: number, grams: HangulGrams | undefined): number {
   const n = text.length;
-  // Per Hangul syllable at most 3 code units of bigrams and 3 of its run's marked initials; per other char 2.
-  reserve(at, 6 * n + 2);
-  if (initials.length < 3 * n) initials = new Uint16Array(3 * n);
+  // Per Hangul syllable at most 3 code units of bigrams; per other char 2.
+  reserve(at, 3 * n + 2);
   const buf = out;
-  const cho = initials;
   let o = at;
-  let co = 0;
-  // Every token is written followed by a space, every run of initials too; the last space becomes END.
+  // Every token is written followed by a space; the last space becomes END.
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
     if (c >= 0xac00 && c <= 0xd7a3) {
       // A Hangul run: its bigrams, then the last syllable unless it is a particle.
-      cho[co++] = MARK;
-      cho[co++] = CHOSEONG[c - 0xac00]!;
       let prev = c;
       let j = i + 1;
       for (; j < n; j++) {
@@ -75,14 +107,14 @@ function writePair(text: string, at: number): number {
         buf[o++] = prev;
         buf[o++] = c;
         buf[o++] = SPACE;
-        cho[co++] = CHOSEONG[c - 0xac00]!;
+        grams?.add(((prev << 16) | c) >>> 0);
         prev = c;
       }
       if (j - i === 1 || FINAL[prev - 0xac00] === 0) {
         buf[o++] = prev;
         buf[o++] = SPACE;
+        grams?.add((prev << 16) >>> 0);
       }
-      cho[co++] = SPACE;
       i = j;
       continue;
     }
@@ -103,12 +135,6 @@ function writePair(text: string, at: number): number {
     i++;
   }
   if (o > at) o--;
-  middle = o;
-  buf[o++] = END;
-  if (co > 0) {
-    buf.set(cho.subarray(0, co - 1), o);
-    o += co - 1;
-  }
   buf[o++] = END;
   return o;
 }
@@ -131,47 +157,32 @@ function read(from: number, to: number): string {
   return s;
 }
 
-// The last text asked for and its two values as one string, "index END
-// choseong": the writer asks for both values of each text in turn, and one
-// scan and one string (the fixed cost of making a string dominates on short
-// texts) then serve both calls.
-let lastText: string | null = null;
-let lastPair: string | null = null; // null when the text needs the reference
-let lastMiddle = 0;
-
-function pairOf(text: string): void {
-  if (text === lastText) return;
-  lastText = text;
-  const end = writePair(text, 0);
-  lastPair = end < 0 ? null : read(0, end - 1);
-  lastMiddle = end < 0 ? 0 : middle;
-  shrink();
-}
-
 /** Same output as tokenize.ts indexText(), much faster on Hangul/ASCII text. */
 export function fastIndexText(text: string): string {
-  pairOf(text);
-  return lastPair === null ? referenceIndexText(text) : lastPair.slice(0, lastMiddle);
-}
-
-/** Same output as tokenize.ts choseongIndexText(): each Hangul run's marked initials ('소켓은' -> '·ㅅㅋㅇ'). */
-export function choseongWords(text: string): string {
-  pairOf(text);
-  return lastPair === null ? referenceChoseong(text) : lastPair.slice(lastMiddle + 1);
+  const end = writeText(text, 0, undefined);
+  const value = end < 0 ? referenceIndexText(text) : read(0, end - 1);
+  shrink();
+  return value;
 }
 
 /**
- * [fastIndexText(t), choseongWords(t)] for each text, flattened, built as
- * one string split once: the cheapest way to make many short strings.
+ * fastIndexText(t) for each text, built as one string split once: the
+ * cheapest way to make many short strings. `grams` collects their Hangul tokens.
  */
-export function indexPairs(texts: readonly string[]): string[] {
+export function indexTexts(texts: readonly string[], grams?: HangulGrams): string[] {
   if (texts.length === 0) return [];
   let o = 0;
   for (const text of texts) {
-    const end = writePair(text, o);
-    o = end >= 0 ? end : writeString(referenceChoseong(text), writeString(referenceIndexText(text), o));
+    const end = writeText(text, o, grams);
+    if (end >= 0) {
+      o = end;
+      continue;
+    }
+    const value = referenceIndexText(text);
+    grams?.addValue(value);
+    o = writeString(value, o);
   }
-  const pairs = read(0, o - 1).split('\0');
+  const values = read(0, o - 1).split('\0');
   shrink();
-  return pairs;
+  return values;
 }

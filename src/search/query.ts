@@ -27,8 +27,13 @@ export interface MatchSet {
   strict: string;
   /** The strict terms of more than one token, as they must appear in a row's folded NFC text. */
   phrases: string[];
-  /** The tokens `strict` and `loose` match as prefixes (`"x"*`), for expandPrefix. */
+  /**
+   * The tokens `strict` and `loose` match as prefixes (`"x"*`), for expandPrefix; for a
+   * choseong query, its words of initials marked with FIELD_MARK, for initialsMatch.
+   */
   prefixes: string[];
+  /** A choseong query's words of initials: a row must hold a word whose initials start with each (strict) or any (loose). */
+  initials: string[];
   /** Any token may match (OR); rank by bm25. Fallback when strict finds nothing. */
   loose: string;
   /** Normalised terms to pass to highlight() for strict hits. */
@@ -93,8 +98,8 @@ export function parseTerms(input: string, stripParticles = true): { kind: QueryK
 const quote = (token: string) => `"${token.replaceAll('"', '""')}"`;
 
 /**
- * The index has no columns to filter by (detail=none): a choseong token is
- * told from text tokens by its mark (tokenize.ts FIELD_MARK).
+ * A word of initials is written `"·ㅅㅋ"*`, a placeholder no index term matches
+ * (tokenize.ts FIELD_MARK), for initialsMatch to replace.
  */
 function matchSet(terms: QueryTerm[], kind: QueryKind): MatchSet {
   const mark = kind === 'choseong' ? FIELD_MARK : '';
@@ -106,6 +111,7 @@ function matchSet(terms: QueryTerm[], kind: QueryKind): MatchSet {
     strict: looseTokens.map(expression).join(' AND '),
     phrases: unique.filter((t) => t.tokens.length > 1).map((t) => t.term),
     prefixes: [...prefixes].map((token) => mark + token),
+    initials: kind === 'choseong' ? unique.map((t) => t.term) : [],
     loose: looseTokens.map(expression).join(' OR '),
     terms: unique.map((t) => t.term),
     looseTerms: looseTokens,
@@ -122,6 +128,34 @@ function matchSet(terms: QueryTerm[], kind: QueryKind): MatchSet {
 export function expandPrefix(match: string, prefix: string, terms: string[]): string {
   if (terms.length === 0) return match;
   return match.replaceAll(`${quote(prefix)}*`, `(${terms.map(quote).join(' OR ')})`);
+}
+
+/** Index terms with the given initials, up to `cap`, and whether there were more (search-reader.ts termsWithInitials). */
+export type InitialsLookup = (initials: string, cap: number) => { terms: string[]; more: boolean };
+
+/**
+ * What stands in MATCH for a word of initials ('ㅅㅋㅇ'): rows holding, for each
+ * adjacent pair of its initials, a bigram with those initials (소켓 for ㅅㅋ, 켓은 for
+ * ㅋㅇ), as an AND of ORs; null when some pair has no bigram, so no row can match.
+ * One initial stands for every token starting with a syllable of it. The rows found
+ * may hold the bigrams apart or mid-word: search-notes.ts keeps only those holding a
+ * word whose initials start with `word`. So a pair with many bigrams can be left out
+ * (the smallest are kept, up to `cap` terms in all); if even the smallest has more
+ * than `cap`, its first `cap` stand for it, and some matches may go unfound.
+ */
+export function initialsMatch(word: string, lookup: InitialsLookup, cap: number): string | null {
+  const jamo = Array.from(word);
+  const keys = jamo.length === 1 ? jamo : [...new Set(jamo.slice(0, -1).map((c, i) => c + jamo[i + 1]))];
+  const groups = keys.map((key) => lookup(key, cap));
+  if (groups.some((g) => g.terms.length === 0)) return null;
+  const chosen: string[][] = [];
+  let budget = cap;
+  for (const group of groups.sort((a, b) => Number(a.more) - Number(b.more) || a.terms.length - b.terms.length)) {
+    if (chosen.length > 0 && (group.more || group.terms.length > budget)) break;
+    chosen.push(group.terms);
+    budget -= group.terms.length;
+  }
+  return chosen.map((terms) => `(${terms.map(quote).join(' OR ')})`).join(' AND ');
 }
 
 /**

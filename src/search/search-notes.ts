@@ -6,7 +6,8 @@ import type { CandidateRow, SearchReader } from '../store/search-reader.js';
 import { scopeToken, typeOfRowid, type SearchType } from '../store/search-index.js';
 import { highlight } from './highlight.js';
 import { foldCase, toNfc } from './normalize.js';
-import { buildQuery, expandPrefix, type QueryKind } from './query.js';
+import { buildQuery, expandPrefix, initialsMatch, type QueryKind } from './query.js';
+import { choseongTokens, FIELD_MARK } from './tokenize.js';
 
 /**
  * Most candidates scored per query. Past this many matches a query is
@@ -18,8 +19,8 @@ export const CANDIDATE_CAP = 200;
 
 /**
  * Most index terms a prefix query is expanded into (expandPrefix); past it, FTS5 answers the
- * prefix itself. Measured at 200k concepts, 200 rows newest first: an OR of 1,024 terms 3.6 ms
- * (2,048: 9.1 ms); the prefix "·ㅅ"* (57 terms) 44 ms.
+ * prefix itself. Also the most a word of initials stands for (initialsMatch). Measured at 200k
+ * concepts, 200 rows newest first: an OR of 1,024 terms 3.6 ms (2,048: 9.1 ms).
  */
 const PREFIX_TERMS_CAP = 1024;
 
@@ -71,6 +72,9 @@ interface Stage {
   match: string;
   /** Words a row's text must hold (MatchSet.phrases). */
   phrases: string[];
+  /** Words of initials a row must hold (MatchSet.initials): each of them, or with `anyInitials` one. */
+  initials: string[];
+  anyInitials: boolean;
   /** Prefix tokens in `match` (MatchSet.prefixes). */
   prefixes: string[];
   terms: string[];
@@ -81,11 +85,15 @@ interface Stage {
 function stages(q: string): Stage[] | { error: string } {
   const built = buildQuery(q);
   if ('error' in built) return built;
-  const { kind, prefixes } = built;
-  const list: Stage[] = [{ kind, match: built.strict, phrases: built.phrases, prefixes, terms: built.terms, fallback: null, corrected: null }];
-  if (built.loose !== built.strict) list.push({ kind, match: built.loose, phrases: [], prefixes, terms: built.looseTerms, fallback: 'loose', corrected: null });
+  const { kind, prefixes, initials } = built;
+  const list: Stage[] = [
+    { kind, match: built.strict, phrases: built.phrases, initials, anyInitials: false, prefixes, terms: built.terms, fallback: null, corrected: null },
+  ];
+  if (built.loose !== built.strict) {
+    list.push({ kind, match: built.loose, phrases: [], initials, anyInitials: true, prefixes, terms: built.looseTerms, fallback: 'loose', corrected: null });
+  }
   for (const alt of built.alternatives) {
-    const base = { kind: 'text' as const, prefixes: alt.prefixes, corrected: alt.query };
+    const base = { kind: 'text' as const, prefixes: alt.prefixes, initials: [], anyInitials: false, corrected: alt.query };
     list.push({ ...base, match: alt.strict, phrases: alt.phrases, terms: alt.terms, fallback: 'qwerty' });
     if (alt.loose !== alt.strict) list.push({ ...base, match: alt.loose, phrases: [], terms: alt.looseTerms, fallback: 'qwerty-loose' });
   }
@@ -118,11 +126,11 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
   const plan = stages(params.q);
   if ('error' in plan) return plan;
   // A prefix's terms, read once per search: the strict and loose stages share its prefixes.
-  const expansions = new Map<string, string[] | null>();
+  const expansions = new Map<string, string[] | string | null>();
   for (const stage of plan) {
     const match = scoped(reader, expanded(reader, stage, expansions), params);
     if (match === null) break;
-    const rows = candidates(reader, match, stage.phrases, params.type);
+    const rows = candidates(reader, match, holds(stage), params.type);
     if (rows.length === 0) continue;
     const ranked = rows
       .map((row) => ({ row, score: score(row, stage.terms, stage.kind) }))
@@ -139,30 +147,57 @@ export function searchNotes(reader: SearchReader, params: SearchQuery): SearchRe
   return { items: [], nextCursor: null, fallback: null, correctedQuery: null };
 }
 
-/** The stage's MATCH with each prefix query replaced by the terms it stands for (expandPrefix). */
-function expanded(reader: SearchReader, stage: Stage, expansions: Map<string, string[] | null>): string {
+/**
+ * The stage's MATCH with each prefix query replaced by the terms it stands for (expandPrefix),
+ * and each word of initials by the bigrams it stands for (initialsMatch).
+ */
+function expanded(reader: SearchReader, stage: Stage, expansions: Map<string, string[] | string | null>): string {
   let match = stage.match;
   for (const prefix of stage.prefixes) {
-    if (!expansions.has(prefix)) expansions.set(prefix, reader.termsStartingWith(prefix, PREFIX_TERMS_CAP));
+    if (!expansions.has(prefix)) {
+      const initials = prefix.startsWith(FIELD_MARK) ? prefix.slice(FIELD_MARK.length) : null;
+      const lookup = (key: string, cap: number) => reader.termsWithInitials(key, cap);
+      // A word of initials no row can hold stands for a mark alone, which no row holds either.
+      expansions.set(prefix, initials ? (initialsMatch(initials, lookup, PREFIX_TERMS_CAP) ?? `"${FIELD_MARK}"`) : reader.termsStartingWith(prefix, PREFIX_TERMS_CAP));
+    }
     const terms = expansions.get(prefix);
-    if (terms) match = expandPrefix(match, prefix, terms);
+    if (typeof terms === 'string') match = match.replaceAll(`"${prefix}"*`, `(${terms})`);
+    else if (terms) match = expandPrefix(match, prefix, terms);
   }
   return match;
 }
 
 /**
- * Up to CANDIDATE_CAP rows matching `match` whose text holds every phrase, newest first. The
- * index matches a word's bigrams anywhere in a row (it keeps no positions), so the rows are
- * checked here; one that holds them apart is rare, and the scan goes on past it.
+ * What a candidate's text must hold besides the MATCH: the index matches a word's bigrams
+ * anywhere in a row (it keeps no positions), and a word of initials by bigrams that may sit
+ * mid-word; null when the MATCH says it all.
  */
-function candidates(reader: SearchReader, match: string, phrases: string[], type: SearchType | undefined): CandidateRow[] {
-  if (phrases.length === 0) return reader.candidates(match, CANDIDATE_CAP, type);
+function holds(stage: Stage): ((text: string) => boolean) | null {
+  const { phrases, initials, anyInitials } = stage;
+  if (phrases.length === 0 && initials.length === 0) return null;
+  return (text) => {
+    if (phrases.length > 0) {
+      const folded = foldCase(toNfc(text));
+      if (!phrases.every((phrase) => folded.includes(phrase))) return false;
+    }
+    if (initials.length === 0) return true;
+    const words = choseongTokens(text).map((t) => t.term);
+    const held = (word: string) => words.some((w) => w.startsWith(word));
+    return anyInitials ? initials.some(held) : initials.every(held);
+  };
+}
+
+/**
+ * Up to CANDIDATE_CAP rows matching `match` whose text passes `keep`, newest first. One that
+ * does not is rare, and the scan goes on past it.
+ */
+function candidates(reader: SearchReader, match: string, keep: ((text: string) => boolean) | null, type: SearchType | undefined): CandidateRow[] {
+  if (!keep) return reader.candidates(match, CANDIDATE_CAP, type);
   const kept: CandidateRow[] = [];
   for (let before: number | undefined; ; ) {
     const rows = reader.candidates(match, CANDIDATE_CAP, type, before);
     for (const row of rows) {
-      const folded = foldCase(toNfc(row.text));
-      if (phrases.every((phrase) => folded.includes(phrase))) kept.push(row);
+      if (keep(row.text)) kept.push(row);
       if (kept.length === CANDIDATE_CAP) return kept;
     }
     if (rows.length < CANDIDATE_CAP) return kept;

@@ -1,6 +1,5 @@
-// Tokeniser for the FTS "text" and "choseong" columns. SQLite's ascii
-// tokenizer then only has to split on our spaces; this module decides what a
-// searchable unit is.
+// Tokeniser for the FTS "text" column. SQLite's ascii tokenizer then only has
+// to split on our spaces; this module decides what a searchable unit is.
 //
 // - Hangul syllable runs and Han/Kana runs become overlapping bigrams
 //   ('소켓은' -> 소켓 켓은), so a noun matches with or without its particle and
@@ -125,12 +124,13 @@ export function indexText(text: string): string {
 }
 
 /**
- * One choseong token per Hangul run: its initial consonants ('소켓은' ->
- * 'ㅅㅋㅇ'), searched as a prefix ("ㅅㅋ"* finds 소켓, 소켓은, 소켓을). So
- * initials match from the start of a word, as initial-consonant search
- * usually does, and not mid-word (웹소켓 is ㅇㅅ…). Bigrams of initials found
- * mid-word matches too but were one token per syllable: 45% of the whole FTS
- * index and half its build time at 200k concepts; one per word is ~1/3 of that.
+ * Each Hangul run's initial consonants ('소켓은' -> 'ㅅㅋㅇ'). An initials
+ * query matches a word whose initials start with it ("ㅅㅋ" finds 소켓, 소켓은,
+ * 소켓을), from the start of a word, as initial-consonant search usually does,
+ * and not mid-word (웹소켓 is ㅇㅅ…). The index holds no initials (they were
+ * 26% of its tokens): the query is answered from the Hangul bigrams with the
+ * right initials (search_initials, see search-index.ts), and each candidate is
+ * checked against these (search-notes.ts).
  */
 export function choseongTokens(text: string): Token[] {
   return scanRuns(toNfc(text))
@@ -139,17 +139,8 @@ export function choseongTokens(text: string): Token[] {
 }
 
 /**
- * Starts every choseong and scope token in the index. The search index keeps
- * no columns apart (migrations/007: detail=none), so these tokens must differ
- * from every text token, leftover jamo words ('ㅋㅋ') and ASCII words among
- * them: this middle dot is punctuation, never part of a run (scanRuns), of a
- * text token or of a query term.
+ * Starts every scope token (search-index.ts scopeToken), so that no word of a
+ * note can match one: this middle dot is punctuation, never part of a run
+ * (scanRuns), of a text token or of a query term.
  */
 export const FIELD_MARK = '\u00b7';
-
-/** Value for the FTS choseong column: '소켓은 IP주소' -> '·ㅅㅋㅇ ·ㅈㅅ'. */
-export function choseongIndexText(text: string): string {
-  return choseongTokens(text)
-    .map((t) => FIELD_MARK + t.term)
-    .join(' ');
-}

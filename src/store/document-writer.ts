@@ -3,7 +3,7 @@ import { PARSER_VERSION } from '../ingest/compile-note.js';
 import type { Db } from './database.js';
 import { refreshChapters } from './chapter-refresh.js';
 import { addedItems, deleteItems, diffItems, insertItems, itemBase, itemCounts, readItemFingerprints, type ItemDiff } from './item-rows.js';
-import { indexedRows, scopeToken, SearchRows, writeSearchRows, type IndexedRows } from './search-index.js';
+import { indexedRows, initialsWritten, scopeToken, SearchRows, writeSearchRows, type IndexedRows } from './search-index.js';
 import { noteWrite } from './write-generation.js';
 
 export type WriteStatus = 'added' | 'unchanged' | 'updated' | 'restored';
@@ -75,12 +75,12 @@ export class DocumentWriter {
       .transaction(() => {
         const staged = new Staged();
         const saved = this.saveInTransaction(compiled, staged, true);
-        staged.apply(this.db);
-        return saved;
+        return { saved, initials: staged.apply(this.db) };
       })
       .immediate();
+    initialsWritten(this.db, result.initials);
     noteWrite(this.db);
-    return result;
+    return result.saved;
   }
 
   /**
@@ -103,12 +103,12 @@ export class DocumentWriter {
             return { error };
           }
         });
-        batch.apply(this.db);
-        return results;
+        return { results, initials: batch.apply(this.db) };
       })
       .immediate();
+    initialsWritten(this.db, results.initials);
     noteWrite(this.db);
-    return results;
+    return results.results;
   }
 
   /** Removes a document from the current view; its revisions stay readable. */
@@ -176,7 +176,7 @@ export class DocumentWriter {
       this.insertRevision.run(documentId, revision, compiled.hash, compiled.bytes, compiled.chapter, compiled.declaredTitle, compiled.meta, now);
     }
     insertItems(this.db, base, rows);
-    staged.search.stage(base, indexed, { pairs: rows.fts, scope: scopeToken(compiled.course, compiled.chapter) });
+    staged.search.stage(base, indexed, { texts: rows.fts, scope: scopeToken(compiled.course, compiled.chapter), grams: rows.grams });
     if (row) staged.touch(row.course, row.chapter); // the one it leaves, if it moves
     staged.touch(compiled.course, compiled.chapter);
     const status: WriteStatus = !row ? 'added' : row.deleted_at ? 'restored' : 'updated';
@@ -206,11 +206,13 @@ class Staged {
     for (const [key, value] of later.chapters) this.chapters.set(key, value);
   }
 
-  apply(db: Db, now = new Date().toISOString()): void {
-    writeSearchRows(db, this.search);
+  /** Returns what writeSearchRows does: the Hangul tokens new to search_initials. */
+  apply(db: Db, now = new Date().toISOString()): number[] {
+    const initials = writeSearchRows(db, this.search);
     const byCourse = new Map<string, string[]>();
     for (const { course, chapter } of this.chapters.values()) byCourse.set(course, [...(byCourse.get(course) ?? []), chapter]);
     for (const [course, chapters] of byCourse) refreshChapters(db, course, chapters, now);
+    return initials;
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import { indexPairs } from '../search/index-text.js';
+import { CHOSEONG } from '../search/index-chars.js';
+import { gramToken, HangulGrams, indexTexts } from '../search/index-text.js';
 import { FIELD_MARK } from '../search/tokenize.js';
 import type { Db } from './database.js';
 import { DOCUMENT_SPAN, itemBase } from './item-rows.js';
@@ -52,13 +53,18 @@ export function scopeToken(course: string, chapter: string): string {
   return FIELD_MARK + 's' + createHash('sha256').update(JSON.stringify([course, chapter])).digest('hex').slice(0, 16);
 }
 
-/** A document's FTS column values per kind, as [text, choseong] pairs in item order (ItemRows.fts). */
-export type SearchPairs = Record<SearchType, string[]>;
+/** A document's FTS text values per kind, in item order (ItemRows.fts). */
+export type SearchTexts = Record<SearchType, string[]>;
 
 /** What the index holds for a document: its rows' values, needed to delete them (see SearchRows). */
 export interface IndexedRows {
-  pairs: SearchPairs;
+  texts: SearchTexts;
   scope: string;
+}
+
+/** A document's rows to index, and its Hangul tokens (ItemRows.grams) for initial-consonant search. */
+export interface NewRows extends IndexedRows {
+  grams: number[];
 }
 
 interface StagedDocument {
@@ -66,7 +72,7 @@ interface StagedDocument {
   /** What the index held for the document before this transaction; null: nothing. */
   indexed: IndexedRows | null;
   /** Its rows now; null when it is removed. */
-  rows: IndexedRows | null;
+  rows: NewRows | null;
 }
 
 /**
@@ -87,7 +93,7 @@ export class SearchRows {
    * holds for it now (indexedRows); staged twice in one transaction, the
    * first staging's `indexed` stands, since nothing was written in between.
    */
-  stage(base: number, indexed: IndexedRows | null, rows: IndexedRows | null): void {
+  stage(base: number, indexed: IndexedRows | null, rows: NewRows | null): void {
     const known = this.documents.get(base);
     this.documents.set(base, { base, indexed: known ? known.indexed : indexed, rows });
   }
@@ -108,8 +114,9 @@ export class SearchRows {
 }
 
 interface Statements {
-  insertFts: Statement<[number, string, string, string]>;
-  deleteFts: Statement<[number, string, string, string]>;
+  insertFts: Statement<[number, string, string]>;
+  deleteFts: Statement<[number, string, string]>;
+  insertInitials: Statement<[string, string]>;
   document: Statement<[string], { seq: number; course: string; chapter: string }>;
   items: Array<[type: SearchType, Statement<[number, number], string>]>;
 }
@@ -120,9 +127,10 @@ function statements(db: Db): Statements {
   let s = cache.get(db);
   if (!s) {
     s = {
-      insertFts: db.prepare('INSERT INTO search_fts (rowid, text, choseong, scope) VALUES (?, ?, ?, ?)'),
+      insertFts: db.prepare('INSERT INTO search_fts (rowid, text, scope) VALUES (?, ?, ?)'),
       // The index keeps no copy of its rows and no per-row sizes (migrations/008): FTS5 deletes a row's tokens as told.
-      deleteFts: db.prepare("INSERT INTO search_fts (search_fts, rowid, text, choseong, scope) VALUES ('delete', ?, ?, ?, ?)"),
+      deleteFts: db.prepare("INSERT INTO search_fts (search_fts, rowid, text, scope) VALUES ('delete', ?, ?, ?)"),
+      insertInitials: db.prepare('INSERT OR IGNORE INTO search_initials (initials, term) VALUES (?, ?)'),
       document: db.prepare('SELECT seq, course, chapter FROM documents WHERE id = ?'),
       items: SEARCH_TYPES.map((type) => {
         const { table, text } = SEARCH_SOURCE[type];
@@ -136,25 +144,64 @@ function statements(db: Db): Statements {
 
 /**
  * Applies staged changes in rowid order (deletes, then inserts, each kind's
- * range in turn); call inside the transaction that staged them.
+ * range in turn); call inside the transaction that staged them. Returns the
+ * Hangul tokens it added to search_initials: once the transaction commits,
+ * pass them to initialsWritten.
  */
-export function writeSearchRows(db: Db, rows: SearchRows): void {
+export function writeSearchRows(db: Db, rows: SearchRows): number[] {
   const s = statements(db);
   const documents = rows.staged();
-  const each = (pick: (d: StagedDocument) => IndexedRows | null, statement: Statement<[number, string, string, string]>) => {
+  const each = (pick: (d: StagedDocument) => IndexedRows | null, statement: Statement<[number, string, string]>) => {
     for (const type of SEARCH_TYPES_BY_ROWID) {
       const offset = ROWID_RANGE[type][0];
       for (const d of documents) {
         const values = pick(d);
         if (!values) continue;
-        const pairs = values.pairs[type];
-        for (let k = 0, rowid = offset + d.base; k < pairs.length; k += 2, rowid++) statement.run(rowid, pairs[k]!, pairs[k + 1]!, values.scope);
+        const texts = values.texts[type];
+        for (let k = 0, rowid = offset + d.base; k < texts.length; k++, rowid++) statement.run(rowid, texts[k]!, values.scope);
       }
     }
   };
   each((d) => d.indexed, s.deleteFts);
   each((d) => d.rows, s.insertFts);
+  const added = writeInitials(db, s, documents);
   rows.clear();
+  return added;
+}
+
+/**
+ * Hangul tokens known to be in search_initials, per connection: a bulk load
+ * meets the same few thousand tokens in every note, and only new ones are
+ * written. Filled only after a commit (initialsWritten), so a rolled-back
+ * write cannot leave a token here that the table lacks.
+ */
+const knownInitials = new WeakMap<Db, Set<number>>();
+
+function writeInitials(db: Db, s: Statements, documents: StagedDocument[]): number[] {
+  const known = knownInitials.get(db);
+  const added = new Set<number>();
+  for (const d of documents) {
+    for (const code of d.rows?.grams ?? []) {
+      if (known?.has(code) || added.has(code)) continue;
+      added.add(code);
+      s.insertInitials.run(initialsOf(code), gramToken(code));
+    }
+  }
+  return [...added];
+}
+
+/** Call after the transaction that wrote `added` (writeSearchRows) commits. */
+export function initialsWritten(db: Db, added: number[]): void {
+  let known = knownInitials.get(db);
+  if (!known) knownInitials.set(db, (known = new Set()));
+  for (const code of added) known.add(code);
+}
+
+/** A Hangul token's initial consonants ('소켓' -> 'ㅅㅋ'), from its code. */
+function initialsOf(code: number): string {
+  const second = code & 0xffff;
+  const first = String.fromCharCode(CHOSEONG[(code >>> 16) - 0xac00]!);
+  return second ? first + String.fromCharCode(CHOSEONG[second - 0xac00]!) : first;
 }
 
 const SEARCH_TYPES_BY_ROWID = [...SEARCH_TYPES].sort((a, b) => ROWID_RANGE[a][0] - ROWID_RANGE[b][0]);
@@ -164,13 +211,17 @@ const SEARCH_TYPES_BY_ROWID = [...SEARCH_TYPES].sort((a, b) => ROWID_RANGE[a][0]
  * (course, chapter): the values its rows were inserted with, computed again
  * from the items' stored text, as FTS5 needs them to delete the rows. The same
  * functions made them (the writer's come from prepareRows, which calls
- * indexPairs; test/search-index-writes.test.ts checks a rewrite leaves the
+ * indexTexts; test/search-index-writes.test.ts checks a rewrite leaves the
  * index as a fresh load would). Read before the items are deleted.
  */
 export function indexedRows(db: Db, base: number, course: string, chapter: string): IndexedRows {
-  const pairs = {} as SearchPairs;
-  for (const [type, items] of statements(db).items) pairs[type] = indexPairs(items.all(base, base + DOCUMENT_SPAN - 1));
-  return { pairs, scope: scopeToken(course, chapter) };
+  return { texts: storedTexts(db, base, undefined), scope: scopeToken(course, chapter) };
+}
+
+function storedTexts(db: Db, base: number, grams: HangulGrams | undefined): SearchTexts {
+  const texts = {} as SearchTexts;
+  for (const [type, items] of statements(db).items) texts[type] = indexTexts(items.all(base, base + DOCUMENT_SPAN - 1), grams);
+  return texts;
 }
 
 /**
@@ -182,8 +233,11 @@ export function indexDocument(db: Db, documentId: string): void {
   const document = statements(db).document.get(documentId);
   if (!document) throw new Error(`no document ${documentId}`);
   const base = itemBase(document.seq);
+  const grams = new HangulGrams();
+  const texts = storedTexts(db, base, grams);
   const rows = new SearchRows();
-  rows.stage(base, null, indexedRows(db, base, document.course, document.chapter));
+  rows.stage(base, null, { texts, scope: scopeToken(document.course, document.chapter), grams: grams.codes });
+  // Its tokens are not remembered as written (initialsWritten): a later write inserts them again, to no effect.
   writeSearchRows(db, rows);
 }
 

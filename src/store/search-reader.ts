@@ -52,6 +52,7 @@ export class SearchReader {
   private readonly topic: Statement<[number, number, string], TopicRow>;
   private readonly scopesStmt: Statement<[{ course: string | null; chapter: string | null }], { course: string; chapter: string }>;
   private readonly termsStmt: Statement<[string, string, number], string>;
+  private readonly initialsStmt: Statement<[string, string, number], string>;
 
   constructor(db: Db) {
     // Newest-first rowid scan with a LIMIT instead of ORDER BY bm25: FTS5 walks
@@ -76,6 +77,7 @@ export class SearchReader {
     this.topic = db.prepare('SELECT id, title, section, parent_id AS parentId FROM topics WHERE seq BETWEEN ? AND ? AND id = ?');
     // search_terms lists the index's terms in order (fts5vocab; migrations/007), a range read by term.
     this.termsStmt = db.prepare<[string, string, number], string>('SELECT term FROM search_terms WHERE term >= ? AND term <= ? LIMIT ?').pluck();
+    this.initialsStmt = db.prepare<[string, string, number], string>('SELECT term FROM search_initials WHERE initials >= ? AND initials <= ? LIMIT ?').pluck();
     // The chapters table has a row for every (course, chapter) with a current document.
     this.scopesStmt = db.prepare(`SELECT course, chapter FROM chapters
       WHERE course = coalesce(@course, course) AND chapter = coalesce(@chapter, chapter)`);
@@ -90,6 +92,17 @@ export class SearchReader {
   termsStartingWith(prefix: string, cap: number): string[] | null {
     const terms = this.termsStmt.all(prefix, `${prefix}\u{10FFFF}`, cap + 1);
     return terms.length > cap ? null : terms;
+  }
+
+  /**
+   * The index's Hangul tokens with these initials (migrations/009): for two, the bigrams
+   * ('ㅅㅋ' -> 소켓, 사키, …); for one, every token starting with such a syllable. Up to
+   * `cap`, and whether there were more.
+   */
+  termsWithInitials(initials: string, cap: number): { terms: string[]; more: boolean } {
+    const last = initials.length === 1 ? `${initials}\u{10FFFF}` : initials;
+    const terms = this.initialsStmt.all(initials, last, cap + 1);
+    return { terms: terms.slice(0, cap), more: terms.length > cap };
   }
 
   /**
