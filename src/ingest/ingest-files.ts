@@ -52,20 +52,26 @@ async function* writeInOrder(writer: DocumentWriter, files: NoteFile[], pool: Co
   fill();
   while (queue.length) {
     // Take the loaded notes at the head of the queue, up to a batch, and write them together.
+    const taken: Loaded[] = [];
     const ready: { file: NoteFile; compiled: CompiledNote }[] = [];
-    const done: IngestOutcome[] = [];
     while (queue.length && ready.length < batch) {
       const head = queue.shift()!;
       fill();
       const loaded = await head;
-      if ('status' in loaded) done.push(loaded);
-      else ready.push(loaded);
+      taken.push(loaded);
+      if (!('status' in loaded)) ready.push(loaded);
     }
-    yield* done;
-    yield* writer.saveMany(ready.map((r) => r.compiled)).map((result, i): IngestOutcome => {
-      const file = ready[i]!.file;
-      return 'error' in result ? rejection(file, result.error) : { file, status: result.status, documentId: result.documentId, revision: result.revision };
-    });
+    const written = writer.saveMany(ready.map((r) => r.compiled));
+    // Outcomes in file order, however the batches fell.
+    let i = 0;
+    for (const loaded of taken) {
+      if ('status' in loaded) {
+        yield loaded;
+        continue;
+      }
+      const result = written[i++]!;
+      yield 'error' in result ? rejection(loaded.file, result.error) : { file: loaded.file, status: result.status, documentId: result.documentId, revision: result.revision };
+    }
   }
 }
 
