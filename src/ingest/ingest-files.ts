@@ -31,7 +31,7 @@ type Loaded = { file: NoteFile; compiled: CompiledNote } | IngestOutcome;
  */
 export async function* ingestFiles(writer: DocumentWriter, files: NoteFile[], options: IngestOptions = {}): AsyncGenerator<IngestOutcome> {
   const { pool, window = 64, batch = 1 } = options;
-  const bulk = options.bulk ? beginBulkLoad(writer.db) : null;
+  const bulk = options.bulk ? beginBulkLoad(writer.db, files.length) : null;
   let written = 0;
   try {
     for await (const outcome of writeInOrder(writer, files, pool, window, batch)) {

@@ -1,12 +1,16 @@
-// Worker thread of checkpointAside (checkpoint-aside.ts): one PASSIVE checkpoint from a connection
-// of its own. Plain JavaScript: it needs no TypeScript loader, so it starts in milliseconds.
+// Worker thread of checkpointAside (checkpoint-aside.ts): opens a connection of its own, then
+// waits; told 'checkpoint', runs one PASSIVE checkpoint; told anything else, just closes.
+// Plain JavaScript: it needs no TypeScript loader, so it starts in milliseconds.
 import Database from 'better-sqlite3';
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 
 const db = new Database(workerData.path);
-try {
-  // PASSIVE waits for nobody: it copies the frames committed so far while the writer goes on.
-  db.pragma('wal_checkpoint(PASSIVE)');
-} finally {
-  db.close();
-}
+parentPort.once('message', (message) => {
+  try {
+    // PASSIVE waits for nobody: it copies the frames committed so far while the writer goes on.
+    if (message === 'checkpoint') db.pragma('wal_checkpoint(PASSIVE)');
+  } finally {
+    db.close();
+    process.exit(0);
+  }
+});
