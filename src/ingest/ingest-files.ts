@@ -35,7 +35,10 @@ export async function* ingestFiles(writer: DocumentWriter, files: NoteFile[], op
   let written = 0;
   try {
     for await (const outcome of writeInOrder(writer, files, pool, window, batch)) {
-      if (outcome.status === 'added' || outcome.status === 'updated' || outcome.status === 'restored') written++;
+      if (outcome.status === 'added' || outcome.status === 'updated' || outcome.status === 'restored') {
+        written++;
+        bulk?.wrote(written);
+      }
       yield outcome;
     }
   } finally {

@@ -1,4 +1,4 @@
-import { checkpointAside } from './checkpoint-aside.js';
+import { checkpointAside, type CheckpointAside } from './checkpoint-aside.js';
 import { deferCheckpoints, type Db } from './database.js';
 import { deferSearchMerges, optimizeSearchIndex } from './search-index.js';
 
@@ -10,16 +10,20 @@ export const OPTIMIZE_AFTER = 200;
  * is checkpointed once at the end (deferCheckpoints) and the search index's segments merged
  * once at the end (deferSearchMerges), into one segment when the load wrote at least
  * OPTIMIZE_AFTER notes (below that, merging as it goes resumes and takes care of them).
- * `expected` is how many notes it may write: from OPTIMIZE_AFTER, a thread is started at once
- * to copy the load's pages into the database file during that final merge (checkpointAside).
- * `end` belongs in a `finally`: it restores both settings however the load ended, and
- * resolves once the WAL has been checkpointed.
+ * `expected` is how many notes it may write: from OPTIMIZE_AFTER, once it has written one, a
+ * thread is started to copy the load's pages into the database file during that final merge
+ * (checkpointAside); so an unchanged re-ingest, which writes nothing, starts none. Call `wrote`
+ * with the notes written so far. `end` belongs in a `finally`: it restores both settings however
+ * the load ended, and resolves once the WAL has been checkpointed.
  */
-export function beginBulkLoad(db: Db, expected: number): { end(written: number): Promise<void> } {
+export function beginBulkLoad(db: Db, expected: number): { wrote(written: number): void; end(written: number): Promise<void> } {
   const restoreMerges = deferSearchMerges(db);
   const restoreCheckpoints = deferCheckpoints(db);
-  const aside = expected >= OPTIMIZE_AFTER && !db.memory ? checkpointAside(db.name) : null;
+  let aside: CheckpointAside | null = null;
   return {
+    wrote(written) {
+      if (!aside && written > 0 && expected >= OPTIMIZE_AFTER && !db.memory) aside = checkpointAside(db.name);
+    },
     async end(written) {
       let copied: Promise<void> | undefined;
       try {

@@ -5,7 +5,7 @@ const WORKER = new URL('./checkpoint-worker.mjs', import.meta.url);
 export interface CheckpointAside {
   /** Copies the WAL frames committed so far into the database file; resolves when done. */
   run(): Promise<void>;
-  /** Lets the thread go without copying anything. */
+  /** Stops the thread without copying anything. */
   cancel(): Promise<void>;
 }
 
@@ -20,9 +20,12 @@ export function checkpointAside(path: string): CheckpointAside {
   const worker = new Worker(WORKER, { workerData: { path } });
   worker.once('error', () => {});
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  const tell = (message: string) => {
-    worker.postMessage(message);
-    return exited;
+  return {
+    run() {
+      worker.postMessage('checkpoint');
+      return exited;
+    },
+    // Not a message: a thread still starting would first open its connection, for nothing.
+    cancel: () => worker.terminate().then(() => undefined),
   };
-  return { run: () => tell('checkpoint'), cancel: () => tell('stop') };
 }

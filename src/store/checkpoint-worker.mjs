@@ -1,5 +1,5 @@
 // Worker thread of checkpointAside (checkpoint-aside.ts): opens a connection of its own, then
-// waits; told 'checkpoint', runs one PASSIVE checkpoint; told anything else, just closes.
+// waits; told 'checkpoint', runs one PASSIVE checkpoint and closes (cancelled, it is terminated).
 // Plain JavaScript: it needs no TypeScript loader, so it starts in milliseconds.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
