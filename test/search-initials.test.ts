@@ -2,8 +2,10 @@
 // (migrations/009), so a word of initials is answered from the Hangul bigrams
 // listed by their initials in search_initials, and each candidate is checked
 // to hold a word whose initials start with it.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchNotes } from '../src/search/search-notes.js';
+import { CHECK_BUDGET, searchNotes, startsWordWithInitials } from '../src/search/search-notes.js';
+import { choseongTokens } from '../src/search/tokenize.js';
 import { openDatabase } from '../src/store/database.js';
 import { DocumentWriter } from '../src/store/document-writer.js';
 import { SearchReader } from '../src/store/search-reader.js';
@@ -71,4 +73,29 @@ describe('a query of initial consonants', () => {
     expect(texts('ㅅㅋㅇ')).toEqual(['소켓은 프로세스의 문이다']);
     db.close();
   });
+
+  it('reads at most CHECK_BUDGET rows it then rejects: a match past them is not found, one within them is', () => {
+    // Rows with ㅅㅋ only mid-word (웹소켓), newer than the one row that starts a word with it.
+    const decoys = (n: number) => `# 목록\n${Array.from({ length: n }, (_, i) => `- 웹소켓 ${i}`).join('\n')}\n`;
+    const within = store(['ch1-old.md', '- 소켓은 문이다\n'], ['ch2-new.md', decoys(CHECK_BUDGET / 2)]);
+    expect(within.texts('ㅅㅋ')).toEqual(['소켓은 문이다']);
+    within.db.close();
+    const past = store(['ch1-old.md', '- 소켓은 문이다\n'], ['ch2-new.md', decoys(CHECK_BUDGET + 200)]);
+    expect(past.texts('ㅅㅋ')).toEqual([]);
+    past.db.close();
+  });
 });
+
+describe('the check that a word starts with the initials', () => {
+  it('agrees with the words of initials the tokenizer finds', () => {
+    const syllables = fc.constantFrom('소', '켓', '은', '웹', '프', '로', '세', '스', '가', 'a', ' ', '.', 'ㅋ', '漢');
+    fc.assert(
+      fc.property(fc.array(syllables, { maxLength: 12 }).map((p) => p.join('')), fc.constantFrom('ㅅㅋ', 'ㅅ', 'ㅋㅇ', 'ㅍㄹㅅㅅ', 'ㅇㅅㅋ', 'ㄱ'), (text, initials) => {
+        const expected = choseongTokens(text).some((word) => word.term.startsWith(initials));
+        expect(startsWordWithInitials(text, initials)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+

@@ -7,7 +7,8 @@ import { scopeToken, typeOfRowid, type SearchType } from '../store/search-index.
 import { highlight } from './highlight.js';
 import { foldCase, toNfc } from './normalize.js';
 import { buildQuery, expandPrefix, initialsMatch, type QueryKind } from './query.js';
-import { choseongTokens, FIELD_MARK } from './tokenize.js';
+import { CHOSEONG as SYLLABLE_INITIAL } from './index-chars.js';
+import { FIELD_MARK } from './tokenize.js';
 
 /**
  * Most candidates scored per query. Past this many matches a query is
@@ -181,21 +182,54 @@ function holds(stage: Stage): ((text: string) => boolean) | null {
       if (!phrases.every((phrase) => folded.includes(phrase))) return false;
     }
     if (initials.length === 0) return true;
-    const words = choseongTokens(text).map((t) => t.term);
-    const held = (word: string) => words.some((w) => w.startsWith(word));
+    const held = (word: string) => startsWordWithInitials(text, word);
     return anyInitials ? initials.some(held) : initials.every(held);
   };
 }
 
 /**
- * Up to CANDIDATE_CAP rows matching `match` whose text passes `keep`, newest first. One that
- * does not is rare, and the scan goes on past it.
+ * Whether a Hangul word of `text` (stored NFC) starts with syllables whose initial consonants
+ * are `initials` (compatibility jamo): tokenize.ts choseongTokens' words, without building them,
+ * as this runs on up to CHECK_BUDGET rows per query.
+ */
+export function startsWordWithInitials(text: string, initials: string): boolean {
+  const n = text.length;
+  const m = initials.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xac00 || c > 0xd7a3) continue;
+    // A run starts here: compare its syllables' initials while they last.
+    let k = 0;
+    while (k < m && i + k < n) {
+      const s = text.charCodeAt(i + k);
+      if (s < 0xac00 || s > 0xd7a3 || SYLLABLE_INITIAL[s - 0xac00] !== initials.charCodeAt(k)) break;
+      k++;
+    }
+    if (k === m) return true;
+    // Skip to the end of this run.
+    while (i + 1 < n && text.charCodeAt(i + 1) >= 0xac00 && text.charCodeAt(i + 1) <= 0xd7a3) i++;
+  }
+  return false;
+}
+
+/**
+ * Most rows a stage reads to check them (holds) before it gives up on finding more: what
+ * bounds a word of initials whose bigrams are common but that no word starts with ("ㄷㅇㅅ"
+ * at 200k concepts: 50,000 rows to reject, 2.7 s; a chunk of 200 costs ~5 ms). Past it, a
+ * rarer match further down is not found.
+ */
+export const CHECK_BUDGET = 1000;
+
+/**
+ * Up to CANDIDATE_CAP rows matching `match` whose text passes `keep`, newest first: the scan
+ * goes on past those that do not, for at most CHECK_BUDGET rows.
  */
 function candidates(reader: SearchReader, match: string, keep: ((text: string) => boolean) | null, type: SearchType | undefined): CandidateRow[] {
   if (!keep) return reader.candidates(match, CANDIDATE_CAP, type);
   const kept: CandidateRow[] = [];
-  for (let before: number | undefined; ; ) {
+  for (let before: number | undefined, read = 0; read < CHECK_BUDGET; ) {
     const rows = reader.candidates(match, CANDIDATE_CAP, type, before);
+    read += rows.length;
     for (const row of rows) {
       if (keep(row.text)) kept.push(row);
       if (kept.length === CANDIDATE_CAP) return kept;
@@ -203,6 +237,7 @@ function candidates(reader: SearchReader, match: string, keep: ((text: string) =
     if (rows.length < CANDIDATE_CAP) return kept;
     before = rows[rows.length - 1]!.rowid;
   }
+  return kept;
 }
 
 // Only the returned page is placed and highlighted, not every candidate.
