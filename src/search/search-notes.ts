@@ -33,9 +33,7 @@ const K1 = 1.2;
 const B = 0.75;
 const LEAD_BOOST = 1.5;
 
-const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
-const toChoseong = (s: string) =>
-  s.replace(/[\uAC00-\uD7A3]/g, (ch) => CHOSEONG[Math.floor((ch.charCodeAt(0) - 0xac00) / 588)]!);
+const toChoseong = (s: string) => s.replace(/[\uAC00-\uD7A3]/g, (ch) => String.fromCharCode(SYLLABLE_INITIAL[ch.charCodeAt(0) - 0xac00]!));
 
 function occurrences(haystack: string, needle: string): number {
   let n = 0;

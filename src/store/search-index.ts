@@ -43,7 +43,7 @@ export const SEARCH_SOURCE: Record<SearchType, { table: string; text: string }> 
 
 /**
  * The scope column's one filter token per row: its (course, chapter), marked
- * like choseong tokens so no word of a note can match it. One token, not a course token
+ * with FIELD_MARK so no word of a note can match it. One token, not a course token
  * and a chapter token: every token costs FTS write time on every row (the
  * second one cost ~10% of the index build), while a filter on a course alone
  * or a chapter alone is an OR over that course's chapters or that chapter's
