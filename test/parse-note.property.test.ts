@@ -5,6 +5,7 @@ import { decodeNote } from '../src/notes/decode.js';
 import { decodeValidUtf8 } from '../src/notes/utf8.js';
 import { NoteError } from '../src/notes/note-error.js';
 import { parseNote } from '../src/notes/parse-note.js';
+import { linesJson } from '../src/ingest/prepare-rows.js';
 
 // Lines in the shapes real notes take, so random documents exercise lists, quotes, fences and headings together.
 const line = fc.oneof(
@@ -111,5 +112,17 @@ describe('markerLength', () => {
     );
     expect(markerLength('1234567890. x')).toBe(0);
     expect(markerLength('123456789. x')).toBe(11);
+  });
+});
+
+describe('the stored line ranges of an item', () => {
+  it('are written as JSON.stringify writes them', () => {
+    const range = fc.tuple(fc.nat(), fc.nat()) as fc.Arbitrary<[number, number]>;
+    fc.assert(
+      fc.property(fc.array(range, { maxLength: 6 }), (lines) => {
+        expect(linesJson(lines)).toBe(JSON.stringify(lines));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { ParsedNote } from '../notes/model.js';
+import type { LineRange, ParsedNote } from '../notes/model.js';
 import { HangulGrams, indexTexts } from '../search/index-text.js';
 
 /**
@@ -54,19 +54,19 @@ export function prepareRows(note: ParsedNote): ItemRows {
   };
   const terms: string[] = [];
   for (const t of note.topics) {
-    rows.topics.push(t.id, t.parentId, t.level, t.title, t.section, t.markdown, t.position, t.line, JSON.stringify(t.lines));
+    rows.topics.push(t.id, t.parentId, t.level, t.title, t.section, t.markdown, t.position, t.line, linesJson(t.lines));
   }
   for (const c of note.concepts) {
     // own_text only where the plain text differs from the markdown (see migrations/005).
     const ownText = c.text === c.markdown ? null : c.text;
-    rows.concepts.push(c.id, c.topicId, c.parentId, c.depth, c.ordered ? 1 : 0, c.markdown, ownText, c.position, c.line, JSON.stringify(c.lines));
+    rows.concepts.push(c.id, c.topicId, c.parentId, c.depth, c.ordered ? 1 : 0, c.markdown, ownText, c.position, c.line, linesJson(c.lines));
     c.terms.forEach((term, position) => {
       rows.terms.push(c.id, term, position);
       terms.push(term);
     });
   }
   for (const b of note.blocks) {
-    rows.blocks.push(b.id, b.topicId, b.kind, b.markdown, b.text, b.position, b.line, JSON.stringify(b.lines));
+    rows.blocks.push(b.id, b.topicId, b.kind, b.markdown, b.text, b.position, b.line, linesJson(b.lines));
   }
   for (const f of note.figures) {
     rows.figures.push(f.id, f.topicId, f.conceptId, f.blockId, f.kind, f.target, f.label, f.position, f.line);
@@ -80,4 +80,11 @@ export function prepareRows(note: ParsedNote): ItemRows {
   rows.fts.figure = indexTexts(note.figures.map((f) => f.label ?? f.target), grams);
   rows.grams = grams.codes;
   return rows;
+}
+
+/** JSON.stringify(lines) ([[8, 8]] -> '[[8,8]]') without its generic walk: it runs for every item. */
+export function linesJson(lines: LineRange[]): string {
+  let json = '[';
+  for (let i = 0; i < lines.length; i++) json += `${i === 0 ? '' : ','}[${lines[i]![0]},${lines[i]![1]}]`;
+  return `${json}]`;
 }
