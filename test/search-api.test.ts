@@ -170,6 +170,7 @@ describe('hostile queries', () => {
     '"', '""', '"소켓', '*', '소켓*', '(', ')', '(소켓', ':', 'text:소켓', 'scope:tconcept', '{scope}: tconcept', '-소켓', '^소켓',
     'NEAR(소켓 서버)', 'AND', 'OR', 'NOT', '소켓 OR 서버', '소켓 NOT 서버', 'a'.repeat(256), '소켓 '.repeat(40),
     '😀', '😀소켓😀', 'שלום', 'مرحبا سوكيت', '\u202E소켓', '\u200B', '\u0301', '\\', "'; DROP TABLE notes; --",
+    'hkc', // English-mode keys no syllable can be built from: es-hangul throws on them
   ];
 
   it.each(HOSTILE)('answers %j with 200 or a clear 400, never 500', async (q) => {

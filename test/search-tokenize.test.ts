@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeText, toNfc } from '../src/search/normalize.js';
 import { choseongTokens, indexText, tokenize } from '../src/search/tokenize.js';
 import { choseongOf, qwertyToHangul } from '../src/search/hangul-input.js';
+import { buildQuery } from '../src/search/query.js';
 
 const terms = (text: string) => tokenize(text).map((t) => t.term);
 
@@ -102,5 +103,12 @@ describe('qwertyToHangul', () => {
     expect(qwertyToHangul('rk tjqj')).toBe('가 서버');
     expect(qwertyToHangul('peer')).toBeNull();
     expect(qwertyToHangul('ip 주소')).toBeNull();
+  });
+
+  it('answers null, not an error, for keys no syllable can be built from', () => {
+    // es-hangul throws on ㅗㅏㅊ; a search for "hkc" once answered 500 through this (found by the fast-check property in search-fts.test.ts).
+    expect(qwertyToHangul('hkc')).toBeNull();
+    expect(qwertyToHangul('thzpt hkc')).toBeNull();
+    expect(buildQuery('hkc')).toEqual(expect.objectContaining({ strict: '"hkc"', alternatives: [] }));
   });
 });

@@ -35,6 +35,17 @@ export function choseongOf(syllables: string): string {
 export function qwertyToHangul(input: string): string | null {
   const trimmed = input.trim();
   if (!QWERTY_WORDS.test(trimmed)) return null;
-  const words = trimmed.split(/ +/).map((w) => convertQwertyToHangul(w));
-  return words.every(isHangulSyllables) ? words.join(' ') : null;
+  const words: string[] = [];
+  for (const word of trimmed.split(/ +/)) {
+    // es-hangul throws on key sequences no syllable can be built from ('hkc' -> ㅗㅏㅊ): not Hangul, then.
+    let converted: string;
+    try {
+      converted = convertQwertyToHangul(word);
+    } catch {
+      return null;
+    }
+    if (!isHangulSyllables(converted)) return null;
+    words.push(converted);
+  }
+  return words.join(' ');
 }
