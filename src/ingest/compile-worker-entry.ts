@@ -27,10 +27,10 @@ let entry: URL | undefined;
  * by esbuild.
  *
  * Why: a bulk ingest's writer waits out a worker's start, and so does an HTTP write's first
- * parse. Through the TypeScript loader (tsx), which Node 20 runs on a thread of its own, a worker
- * spent ~360 ms loading, one loader round trip per module; from a bundle of the project's modules
- * that still imported the packages, ~140 ms, most of it opening the packages' ~250 files; from
- * one file, ~85 ms (bench/ingest.ts prints the comparison).
+ * parse. From start to first note, measured side by side: through the TypeScript loader (tsx),
+ * which Node 20 runs on a thread of its own, one round trip per module, 358–400 ms; from a bundle
+ * of the project's modules that still imported the packages (~250 files to open), 207–232 ms;
+ * from one file, 134–143 ms (bench/ingest.ts prints this one against the loader).
  *
  * The bundle is reused while every input file still hashes as the manifest says (~5 ms to check,
  * against ~100 ms to build), so it is never stale; it is named by its content, so processes

@@ -107,13 +107,13 @@ function writeText(text: string, at: number, grams: HangulGrams | undefined): nu
         buf[o++] = prev;
         buf[o++] = c;
         buf[o++] = SPACE;
-        grams?.add(((prev << 16) | c) >>> 0);
+        grams?.add(gramCode(prev, c));
         prev = c;
       }
       if (j - i === 1 || FINAL[prev - 0xac00] === 0) {
         buf[o++] = prev;
         buf[o++] = SPACE;
-        grams?.add((prev << 16) >>> 0);
+        grams?.add(gramCode(prev, 0));
       }
       i = j;
       continue;
